@@ -1,0 +1,250 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PropertyGrid(models.Model):
+    """A butler's grid (網格): the units one butler owns."""
+
+    _name = "property.grid"
+    _description = "Butler Grid"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "project_id, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    project_id = fields.Many2one(
+        "property.project",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    butler_id = fields.Many2one(
+        "res.users",
+        string="Butler",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("property_butler.property_butler_group_butler").id)
+        ],
+    )
+    backup_butler_id = fields.Many2one(
+        "res.users",
+        string="Backup Butler",
+        index=True,
+        check_company=True,
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("property_butler.property_butler_group_butler").id)
+        ],
+    )
+    cluster_ids = fields.Many2many(
+        "property.cluster",
+        string="Clusters",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+        help="Every unit of these clusters belongs to the grid.",
+    )
+    building_ids = fields.Many2many(
+        "property.building",
+        string="Buildings",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+        help="Every unit of these buildings belongs to the grid.",
+    )
+    extra_unit_ids = fields.Many2many(
+        "property.unit",
+        "property_grid_extra_unit_rel",
+        "grid_id",
+        "unit_id",
+        string="Added Units",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+        help="Single units added to the grid on top of its clusters and buildings.",
+    )
+    excluded_unit_ids = fields.Many2many(
+        "property.unit",
+        "property_grid_excluded_unit_rel",
+        "grid_id",
+        "unit_id",
+        string="Removed Units",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+        help="Units of its clusters or buildings that the grid leaves out.",
+    )
+    unit_ids = fields.One2many("property.unit", "grid_id", string="Units", readonly=True)
+    assignment_ids = fields.One2many("property.grid.assignment", "grid_id", string="History")
+    unit_count = fields.Integer(compute="_compute_counts")
+    occupied_unit_count = fields.Integer(compute="_compute_counts")
+    vacant_unit_count = fields.Integer(compute="_compute_counts")
+    key_customer_count = fields.Integer(compute="_compute_counts")
+    color = fields.Integer()
+    note = fields.Html()
+
+    _sql_constraints = [
+        (
+            "backup_differs",
+            "CHECK(backup_butler_id IS NULL OR backup_butler_id != butler_id)",
+            "The backup butler must be someone other than the butler.",
+        ),
+    ]
+
+    @api.depends("unit_ids.state", "unit_ids.key_customer")
+    def _compute_counts(self):
+        groups = self.env["property.unit"]._read_group(
+            [("grid_id", "in", self.ids)], ["grid_id", "state", "key_customer"], ["__count"]
+        )
+        stats = {}
+        for grid, state, key, count in groups:
+            grid_stats = stats.setdefault(grid, {"total": 0, "key": 0})
+            grid_stats["total"] += count
+            grid_stats[state] = grid_stats.get(state, 0) + count
+            if key:
+                grid_stats["key"] += count
+        for grid in self:
+            grid_stats = stats.get(grid, {})
+            grid.unit_count = grid_stats.get("total", 0)
+            grid.occupied_unit_count = grid_stats.get("occupied", 0)
+            grid.vacant_unit_count = grid_stats.get("vacant", 0)
+            grid.key_customer_count = grid_stats.get("key", 0)
+
+    @api.constrains(
+        "cluster_ids", "building_ids", "extra_unit_ids", "excluded_unit_ids", "project_id"
+    )
+    def _check_same_project(self):
+        for grid in self:
+            records = [
+                *grid.cluster_ids,
+                *grid.building_ids,
+                *grid.extra_unit_ids,
+                *grid.excluded_unit_ids,
+            ]
+            strays = [rec for rec in records if rec.project_id != grid.project_id]
+            if strays:
+                raise ValidationError(
+                    _(
+                        "Grid %(grid)s belongs to project %(project)s, but %(records)s belong to "
+                        "another project.",
+                        grid=grid.name,
+                        project=grid.project_id.name,
+                        records=", ".join(rec.display_name for rec in strays[:10]),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Unit membership and history
+    # ------------------------------------------------------------------
+    def _selected_units(self):
+        """Units each active grid selects, as {grid id: set of unit ids}, in two queries."""
+        active_grids = self.filtered("active")
+        candidates = self.env["property.unit"].search_fetch(
+            [
+                "|",
+                ("cluster_id", "in", active_grids.cluster_ids.ids),
+                ("building_id", "in", active_grids.building_ids.ids),
+            ],
+            ["cluster_id", "building_id"],
+        )
+        selected = {}
+        for grid in self:
+            if not grid.active:
+                selected[grid.id] = set()
+                continue
+            clusters, buildings = set(grid.cluster_ids.ids), set(grid.building_ids.ids)
+            unit_ids = {
+                unit.id
+                for unit in candidates
+                if unit.cluster_id.id in clusters or unit.building_id.id in buildings
+            }
+            unit_ids |= set(grid.extra_unit_ids.filtered("active").ids)
+            unit_ids -= set(grid.excluded_unit_ids.ids)
+            selected[grid.id] = unit_ids
+        return selected
+
+    def _sync_units(self):
+        """Make each grid's units match its selection and record who owns which unit from now."""
+        if not self:
+            return
+        Unit = self.env["property.unit"]
+        selected = self._selected_units()
+        claimed = {}
+        for grid_id, unit_ids in selected.items():
+            for unit_id in unit_ids:
+                if unit_id in claimed:
+                    raise ValidationError(
+                        _(
+                            "Unit %(unit)s cannot belong to two grids at once (%(a)s and %(b)s).",
+                            unit=Unit.browse(unit_id).code,
+                            a=self.browse(claimed[unit_id]).name,
+                            b=self.browse(grid_id).name,
+                        )
+                    )
+                claimed[unit_id] = grid_id
+        units = Unit.browse(list(claimed))
+        taken = units.filtered(lambda u: u.grid_id and u.grid_id.id not in self.ids)
+        if taken:
+            raise ValidationError(
+                _(
+                    "A unit belongs to at most one active grid. Already in another grid: %s",
+                    ", ".join(f"{u.code} ({u.grid_id.name})" for u in taken[:20]),
+                )
+            )
+        released = self.unit_ids.filtered(lambda u: u.id not in claimed)
+        moves = {}  # grid id -> units to move into it
+        for unit in units:
+            if unit.grid_id.id != claimed[unit.id]:
+                moves.setdefault(claimed[unit.id], Unit)
+                moves[claimed[unit.id]] |= unit
+        changed = released | Unit.browse([uid for batch in moves.values() for uid in batch.ids])
+        if not changed:
+            return
+        Assignment = self.env["property.grid.assignment"]
+        Assignment._close_open(changed)
+        if released:
+            released.write({"grid_id": False})
+        for grid_id, moved in moves.items():
+            moved.write({"grid_id": grid_id})
+        Assignment._open_for(Unit.browse([uid for batch in moves.values() for uid in batch.ids]))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        grids = super().create(vals_list)
+        grids._sync_units()
+        return grids
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"active", "cluster_ids", "building_ids", "extra_unit_ids", "excluded_unit_ids"} & set(
+            vals
+        ):
+            self._sync_units()
+        if "butler_id" in vals:
+            # Reassignment: the previous butler's period ends now, the new one's starts.
+            Assignment = self.env["property.grid.assignment"]
+            Assignment._close_open(self.unit_ids)
+            Assignment._open_for(self.unit_ids)
+        return res
+
+    def action_view_units(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler.property_unit_action"
+        )
+        action["domain"] = [("grid_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.project_id.id}
+        return action
+
+    def action_view_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler.property_grid_assignment_action"
+        )
+        action["domain"] = [("grid_id", "=", self.id)]
+        return action

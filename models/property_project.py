@@ -1,0 +1,110 @@
+from odoo import api, fields, models
+
+
+class PropertyProject(models.Model):
+    """A managed estate (管理處 / 小區)."""
+
+    _name = "property.project"
+    _description = "Property Project"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True, translate=False)
+    code = fields.Char(
+        required=True,
+        help="Short code of the estate, used in document numbers.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Property Manager",
+        check_company=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    phone = fields.Char(string="Service-Centre Phone", tracking=True)
+    email = fields.Char(string="Service-Centre Email")
+    street = fields.Char()
+    street2 = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    state_id = fields.Many2one("res.country.state", string="State", ondelete="restrict")
+    country_id = fields.Many2one("res.country", string="Country", ondelete="restrict")
+    cluster_ids = fields.One2many("property.cluster", "project_id", string="Clusters")
+    building_ids = fields.One2many("property.building", "project_id", string="Buildings")
+    unit_ids = fields.One2many("property.unit", "project_id", string="Units")
+    grid_ids = fields.One2many("property.grid", "project_id", string="Grids")
+    cluster_count = fields.Integer(compute="_compute_counts")
+    building_count = fields.Integer(compute="_compute_counts")
+    unit_count = fields.Integer(compute="_compute_counts")
+    occupied_unit_count = fields.Integer(compute="_compute_counts")
+    vacant_unit_count = fields.Integer(compute="_compute_counts")
+    grid_count = fields.Integer(compute="_compute_counts")
+    occupancy_rate = fields.Float(compute="_compute_counts", string="Occupancy Rate (%)")
+    color = fields.Integer()
+    note = fields.Html()
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The project code must be unique per company.",
+        ),
+    ]
+
+    @api.depends("cluster_ids", "building_ids", "unit_ids.state", "grid_ids")
+    def _compute_counts(self):
+        counts = {}
+        for model, field in (
+            ("property.cluster", "cluster_count"),
+            ("property.building", "building_count"),
+            ("property.grid", "grid_count"),
+        ):
+            counts[field] = dict(
+                self.env[model]._read_group(
+                    [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+                )
+            )
+        unit_groups = self.env["property.unit"]._read_group(
+            [("project_id", "in", self.ids)], ["project_id", "state"], ["__count"]
+        )
+        units = {}
+        for project, state, count in unit_groups:
+            units.setdefault(project, {})[state] = count
+        for project in self:
+            project.cluster_count = counts["cluster_count"].get(project, 0)
+            project.building_count = counts["building_count"].get(project, 0)
+            project.grid_count = counts["grid_count"].get(project, 0)
+            by_state = units.get(project, {})
+            total = sum(by_state.values())
+            project.unit_count = total
+            project.occupied_unit_count = by_state.get("occupied", 0)
+            project.vacant_unit_count = by_state.get("vacant", 0)
+            project.occupancy_rate = 100.0 * by_state.get("occupied", 0) / total if total else 0.0
+
+    def _action_open_related(self, xmlid, extra_context=None):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("project_id", "=", self.id)]
+        action["context"] = dict({"default_project_id": self.id}, **(extra_context or {}))
+        return action
+
+    def action_view_clusters(self):
+        return self._action_open_related("property_butler.property_cluster_action")
+
+    def action_view_buildings(self):
+        return self._action_open_related("property_butler.property_building_action")
+
+    def action_view_units(self):
+        return self._action_open_related("property_butler.property_unit_action")
+
+    def action_view_grids(self):
+        return self._action_open_related("property_butler.property_grid_action")
