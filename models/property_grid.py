@@ -196,7 +196,8 @@ class PropertyGrid(models.Model):
                     ", ".join(f"{u.code} ({u.grid_id.name})" for u in taken[:20]),
                 )
             )
-        released = self.unit_ids.filtered(lambda u: u.id not in claimed)
+        members = Unit.with_context(active_test=False).search([("grid_id", "in", self.ids)])
+        released = members.filtered(lambda u: u.id not in claimed)
         moves = {}  # grid id -> units to move into it
         for unit in units:
             if unit.grid_id.id != claimed[unit.id]:

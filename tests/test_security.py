@@ -1,0 +1,216 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import PropertyButlerCase
+
+
+@tagged("post_install", "-at_install")
+class TestRoles(PropertyButlerCase):
+    def test_implied_chain(self):
+        prefix = "property_butler.property_butler_group_"
+        expectations = {
+            self.manager: ["manager", "supervisor", "butler", "front_desk", "patrol_guard",
+                           "department_staff"],
+            self.supervisor: ["supervisor", "butler", "front_desk", "patrol_guard",
+                              "department_staff"],
+            self.butler: ["butler", "front_desk"],
+            self.front_desk: ["front_desk"],
+            self.guard: ["patrol_guard"],
+            self.staff: ["department_staff"],
+        }
+        all_roles = {"manager", "supervisor", "butler", "front_desk", "patrol_guard",
+                     "department_staff"}
+        for user, roles in expectations.items():
+            for role in all_roles:
+                self.assertEqual(
+                    user.has_group(prefix + role), role in roles, f"{user.login} / {role}"
+                )
+        category = self.env.ref("property_butler.property_butler_module_category")
+        self.assertEqual(
+            len(self.env["res.groups"].search([("category_id", "=", category.id)])), 6
+        )
+
+    def test_reading_roles_cannot_write(self):
+        for user in (self.front_desk, self.guard, self.staff):
+            self.assertEqual(self.unit.with_user(user).code, "3-2-1502")
+            self.assertTrue(self.building.with_user(user).floor_plan_html)
+            with self.assertRaises(AccessError):
+                self.unit.with_user(user).write({"key_customer": True})
+            with self.assertRaises(AccessError):
+                self._occupy(self.unit, self.owner).with_user(user).write({"note": "x"})
+
+    def test_butler_updates_units_and_registers_move_ins(self):
+        unit = self.unit.with_user(self.butler)
+        unit.write({"key_customer": True, "mailing_address": "广州市天河路 1 号"})
+        occupancy = self.env["property.occupancy"].with_user(self.butler).create(
+            {"unit_id": self.unit.id, "partner_id": self.owner.id, "date_start": date(2024, 1, 1)}
+        )
+        self.assertEqual(unit.state, "occupied")
+        with self.assertRaises(AccessError):
+            occupancy.unlink()
+        with self.assertRaises(AccessError):
+            self.env["property.unit"].with_user(self.butler).create(
+                {"building_id": self.building.id, "floor": 2, "number": "201", "area": 80}
+            )
+        with self.assertRefused(AccessError, "Only a property manager"):
+            unit.action_archive()
+        with self.assertRaises(AccessError):
+            self._grid(self.butler).with_user(self.butler).write({"name": "Mine"})
+
+    def test_supervisor_manages_grids_manager_configures_estate(self):
+        grid = self.env["property.grid"].with_user(self.supervisor).create(
+            {"name": "East", "project_id": self.project.id, "butler_id": self.butler.id,
+             "building_ids": self._set(self.building)}
+        )
+        self.assertEqual(self.unit.grid_id, grid)
+        with self.assertRaises(AccessError):
+            self.env["property.project"].with_user(self.supervisor).create(
+                {"name": "New", "code": "NEW"}
+            )
+        project = self.env["property.project"].with_user(self.manager).create(
+            {"name": "New", "code": "NEW"}
+        )
+        self.assertEqual(project.company_id, self.company)
+        self.unit.with_user(self.manager).action_archive()
+        self.assertFalse(self.unit.grid_id, "an archived unit leaves its grid")
+
+
+@tagged("post_install", "-at_install")
+class TestGridConfidentiality(PropertyButlerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.grid = cls._grid(cls.butler, building_ids=cls._set(cls.building))
+        cls.grid2 = cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
+        cls.mine = cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
+        cls.theirs = cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
+
+    def _visible(self, user):
+        Unit = self.env["property.unit"].with_user(user)
+        Occupancy = self.env["property.occupancy"].with_user(user)
+        Partner = self.env["res.partner"].with_user(user)
+        return (
+            Unit.search([("project_id", "=", self.project.id)]),
+            Occupancy.search([("project_id", "=", self.project.id)]),
+            Partner.search([("id", "in", (self.owner | self.other_owner).ids)]),
+        )
+
+    def test_setting_off_butlers_see_the_company(self):
+        self.company.property_grid_restricted = False
+        units, occupancies, partners = self._visible(self.butler)
+        self.assertEqual(units, self.unit | self.unit2 | self.unit_b)
+        self.assertEqual(occupancies, self.mine | self.theirs)
+        self.assertEqual(partners, self.owner | self.other_owner)
+
+    def test_setting_on_butlers_see_only_their_grid(self):
+        self.env["res.config.settings"].create({"property_grid_restricted": True}).execute()
+        self.assertTrue(self.company.property_grid_restricted)
+        units, occupancies, partners = self._visible(self.butler)
+        self.assertEqual(units, self.unit | self.unit2)
+        self.assertEqual(occupancies, self.mine)
+        self.assertEqual(partners, self.owner)
+        # The other grid's resident, phone and e-mail are out of reach.
+        with self.assertRaises(AccessError):
+            self.other_owner.with_user(self.butler).read(["phone", "email"])
+        with self.assertRaises(AccessError):
+            self.unit_b.with_user(self.butler).read(["code"])
+        with self.assertRaises(AccessError):
+            self.theirs.with_user(self.butler).read(["phone"])
+        # Their own contact and colleagues stay readable.
+        self.assertTrue(self.butler.partner_id.with_user(self.butler).name)
+        self.assertTrue(self.butler2.partner_id.with_user(self.butler).name)
+        # The backup butler covers the grid too.
+        self.grid2.backup_butler_id = self.butler
+        units, occupancies, partners = self._visible(self.butler)
+        self.assertEqual(units, self.unit | self.unit2 | self.unit_b)
+        self.assertEqual(partners, self.owner | self.other_owner)
+
+    def test_setting_on_supervisors_and_front_desk_see_everything(self):
+        self.company.property_grid_restricted = True
+        for user in (self.supervisor, self.manager, self.front_desk):
+            units, occupancies, partners = self._visible(user)
+            self.assertEqual(units, self.unit | self.unit2 | self.unit_b, user.login)
+            self.assertEqual(occupancies, self.mine | self.theirs, user.login)
+            self.assertEqual(partners, self.owner | self.other_owner, user.login)
+
+
+@tagged("post_install", "-at_install")
+class TestMultiCompany(PropertyButlerCase):
+    def test_other_company_estate_is_invisible(self):
+        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
+        project = self.env["property.project"].create(
+            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
+        )
+        building = self.env["property.building"].create(
+            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
+        )
+        unit = self.env["property.unit"].create(
+            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
+        )
+        self.assertEqual(unit.company_id, other_company)
+        occupancy = self._occupy(unit, self.tenant, role="tenant")
+        for record in (project, building, unit, occupancy):
+            with self.assertRaises(AccessError):
+                record.with_user(self.manager).read(["display_name"])
+        self.assertFalse(
+            self.env["property.unit"].with_user(self.manager).search([("id", "=", unit.id)])
+        )
+        self.manager.company_ids |= other_company
+        visible = (
+            self.env["property.unit"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.company.id, other_company.id])
+            .search([("id", "=", unit.id)])
+        )
+        self.assertEqual(visible, unit)
+
+    def test_grid_cannot_use_another_company_butler_or_project(self):
+        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
+        with self.assertRefused(UserError, "Incompatible companies"):
+            self.env["property.grid"].create(
+                {"name": "X", "project_id": self.project.id, "butler_id": self.butler.id,
+                 "company_id": other_company.id}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRules(PropertyButlerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.resident_user = new_test_user(
+            cls.env, "pb_resident", groups="base.group_portal", partner_id=cls.owner.id
+        )
+        cls.mine = cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
+        cls.family = cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
+        cls.theirs = cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
+        cls.past = cls._occupy(
+            cls.unit2, cls.owner, role="tenant", date_start=date(2020, 1, 1),
+            date_end=date(2021, 1, 1),
+        )
+
+    def test_resident_reads_only_units_they_occupy(self):
+        Unit = self.env["property.unit"].with_user(self.resident_user)
+        self.assertEqual(Unit.search([]), self.unit, "not the unit they left, not others'")
+        self.assertEqual(self.unit.with_user(self.resident_user).code, "3-2-1502")
+        for unit in (self.unit2, self.unit_b):
+            with self.assertRaises(AccessError):
+                unit.with_user(self.resident_user).read(["code"])
+        with self.assertRaises(AccessError):
+            self.unit.with_user(self.resident_user).write({"key_customer": True})
+
+    def test_resident_reads_own_occupancies_and_own_contact(self):
+        Occupancy = self.env["property.occupancy"].with_user(self.resident_user)
+        self.assertEqual(Occupancy.search([]), self.mine | self.past)
+        with self.assertRaises(AccessError):
+            self.theirs.with_user(self.resident_user).read(["partner_id"])
+        self.assertEqual(self.owner.with_user(self.resident_user).phone, "13800000001")
+        with self.assertRaises(AccessError):
+            self.other_owner.with_user(self.resident_user).read(["phone"])
+        Project = self.env["property.project"].with_user(self.resident_user)
+        self.assertEqual(Project.search([]), self.project)
+        self.assertEqual(
+            self.env["property.building"].with_user(self.resident_user).search([]), self.building
+        )
