@@ -24,6 +24,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "wizards/property_unit_generate_views.xml",
+        "reports/property_grid_reports.xml",
         "views/property_butler_menus.xml",
     ],
     "demo": [

@@ -104,3 +104,27 @@ class TestGrid(PropertyButlerCase):
 
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             self._grid(self.butler, backup_butler_id=self.butler.id)
+
+
+@tagged("post_install", "-at_install")
+class TestGridRegister(PropertyButlerCase):
+    def test_register_lists_units_and_residents_in_chinese(self):
+        grid = self._grid(self.butler, building_ids=self._set(self.building))
+        self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1))
+        report = self.env.ref("property_butler.property_grid_report_register")
+        html, _format = report._render_qweb_html(report.report_name, grid.ids)
+        html = html.decode()
+        self.assertIn("3-2-1502", html)
+        self.assertIn("王芳", html)
+        self.assertIn("13800000001", html)
+        self.assertIn("Noto Sans CJK", html)
+
+    def test_register_pdf_renders(self):
+        grid = self._grid(self.butler, building_ids=self._set(self.building))
+        self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1))
+        report = self.env.ref("property_butler.property_grid_report_register")
+        pdf, file_format = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report.report_name, grid.ids
+        )
+        self.assertEqual(file_format, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
