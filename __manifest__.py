@@ -31,5 +31,4 @@
         "demo/property_butler_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

@@ -1,4 +1,4 @@
-from odoo import _, fields, http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -69,7 +69,7 @@ class PropertyButlerPortal(CustomerPortal):
                 "occupancies": occupancies,
                 "butler": self._property_butler_contacts(unit)[unit.id],
                 "page_name": "property_unit",
-                "title": _("Unit %s", unit.code),
+                "title": request.env._("Unit %s", unit.code),
             }
         )
         return request.render("property_butler.portal_my_unit", values)

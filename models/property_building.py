@@ -1,6 +1,6 @@
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 STATE_CSS = {
@@ -118,7 +118,7 @@ class PropertyBuilding(models.Model):
         for building in self:
             if building.cluster_id and building.cluster_id.project_id != building.project_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Building %(building)s and its cluster %(cluster)s must belong to "
                         "the same project.",
                         building=building.name,
@@ -145,7 +145,7 @@ class PropertyBuilding(models.Model):
             for unit in building.unit_ids:
                 floors.setdefault(unit.floor, []).append(unit)
             if not floors:
-                building.floor_plan_html = Markup("<p class='text-muted'>%s</p>") % _(
+                building.floor_plan_html = Markup("<p class='text-muted'>%s</p>") % self.env._(
                     "No units yet: use Generate Units or import them."
                 )
                 continue
@@ -165,7 +165,7 @@ class PropertyBuilding(models.Model):
                 )
                 rows.append(
                     Markup("<tr><th class='text-end pe-3 align-middle'>%s</th><td>%s</td></tr>")
-                    % (_("Floor %s", floor), cells)
+                    % (self.env._("Floor %s", floor), cells)
                 )
             legend = Markup("").join(
                 Markup("<span class='badge %s me-2'>%s</span>") % (css, escape(state_labels[state]))

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -26,7 +26,6 @@ class PropertyGrid(models.Model):
     )
     butler_id = fields.Many2one(
         "res.users",
-        string="Butler",
         required=True,
         index=True,
         check_company=True,
@@ -37,7 +36,6 @@ class PropertyGrid(models.Model):
     )
     backup_butler_id = fields.Many2one(
         "res.users",
-        string="Backup Butler",
         index=True,
         check_company=True,
         tracking=True,
@@ -129,7 +127,7 @@ class PropertyGrid(models.Model):
             strays = [rec for rec in records if rec.project_id != grid.project_id]
             if strays:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Grid %(grid)s belongs to project %(project)s, but %(records)s belong to "
                         "another project.",
                         grid=grid.name,
@@ -179,7 +177,7 @@ class PropertyGrid(models.Model):
             for unit_id in unit_ids:
                 if unit_id in claimed:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Unit %(unit)s cannot belong to two grids at once (%(a)s and %(b)s).",
                             unit=Unit.browse(unit_id).code,
                             a=self.browse(claimed[unit_id]).name,
@@ -191,7 +189,7 @@ class PropertyGrid(models.Model):
         taken = units.filtered(lambda u: u.grid_id and u.grid_id.id not in self.ids)
         if taken:
             raise ValidationError(
-                _(
+                self.env._(
                     "A unit belongs to at most one active grid. Already in another grid: %s",
                     ", ".join(f"{u.code} ({u.grid_id.name})" for u in taken[:20]),
                 )

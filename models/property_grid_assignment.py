@@ -16,7 +16,7 @@ class PropertyGridAssignment(models.Model):
         "property.grid", required=True, index=True, ondelete="cascade", check_company=True
     )
     butler_id = fields.Many2one(
-        "res.users", string="Butler", required=True, index=True, ondelete="restrict"
+        "res.users", required=True, index=True, ondelete="restrict"
     )
     date_start = fields.Datetime(string="From", required=True, default=fields.Datetime.now)
     date_end = fields.Datetime(string="Until", index=True)

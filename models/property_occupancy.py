@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 ROLES = [
@@ -113,7 +113,7 @@ class PropertyOccupancy(models.Model):
 
     def _search_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise UserError(_("Unsupported search on occupancy status."))
+            raise UserError(self.env._("Unsupported search on occupancy status."))
         today = fields.Date.context_today(self)
         domains = {
             "future": [("date_start", ">", today)],
@@ -149,7 +149,7 @@ class PropertyOccupancy(models.Model):
                     continue
                 if other.partner_id == occupancy.partner_id and other.role == occupancy.role:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(partner)s is already registered as %(role)s of unit %(unit)s "
                             "for an overlapping period.",
                             partner=occupancy.partner_id.display_name,
@@ -161,7 +161,7 @@ class PropertyOccupancy(models.Model):
                     )
                 if occupancy.is_billing_contact and other.is_billing_contact:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Unit %(unit)s already has a billing contact (%(other)s) for an "
                             "overlapping period: end that occupancy or clear its billing flag first.",
                             unit=occupancy.unit_id.code,
@@ -189,7 +189,7 @@ class PropertyOccupancy(models.Model):
         ]
         if changed:
             raise UserError(
-                _(
+                self.env._(
                     "The occupancy history is kept, never overwritten: to change %(fields)s, "
                     "end this occupancy and register a new one.",
                     fields=", ".join(
@@ -205,7 +205,7 @@ class PropertyOccupancy(models.Model):
         future = self.filtered(lambda o: o.date_start > today)
         if future:
             raise UserError(
-                _(
+                self.env._(
                     "An occupancy that has not started yet cannot end today; delete it instead: %s",
                     ", ".join(future.mapped("display_name")),
                 )

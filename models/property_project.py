@@ -10,7 +10,7 @@ class PropertyProject(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, tracking=True, translate=False)
+    name = fields.Char(required=True, tracking=True)
     code = fields.Char(
         required=True,
         help="Short code of the estate, used in document numbers.",
@@ -36,8 +36,8 @@ class PropertyProject(models.Model):
     street2 = fields.Char()
     zip = fields.Char()
     city = fields.Char()
-    state_id = fields.Many2one("res.country.state", string="State", ondelete="restrict")
-    country_id = fields.Many2one("res.country", string="Country", ondelete="restrict")
+    state_id = fields.Many2one("res.country.state", ondelete="restrict")
+    country_id = fields.Many2one("res.country", ondelete="restrict")
     cluster_ids = fields.One2many("property.cluster", "project_id", string="Clusters")
     building_ids = fields.One2many("property.building", "project_id", string="Buildings")
     unit_ids = fields.One2many("property.unit", "project_id", string="Units")

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
@@ -74,7 +74,6 @@ class PropertyUnit(models.Model):
         help="Set while the unit is being decorated: the status shows Decorating whoever lives there.",
     )
     key_customer = fields.Boolean(
-        string="Key Customer",
         tracking=True,
         help="Key customers (重點客戶) receive documents from their butler in person.",
     )
@@ -205,7 +204,7 @@ class PropertyUnit(models.Model):
             lowest = -building.basement_count
             if unit.floor == 0 or not lowest <= unit.floor <= building.floor_count:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Unit %(unit)s is on floor %(floor)s, but building %(building)s has "
                         "floors 1 to %(top)s and %(basements)s basement level(s).",
                         unit=unit.code or unit.number,
@@ -231,7 +230,7 @@ class PropertyUnit(models.Model):
             and not self.env.su
             and not self.env.user.has_group("property_butler.property_butler_group_manager")
         ):
-            raise AccessError(_("Only a property manager can move a unit or archive it."))
+            raise AccessError(self.env._("Only a property manager can move a unit or archive it."))
         res = super().write(vals)
         if "building_id" in vals or "active" in vals:
             self._sync_grids()
@@ -259,7 +258,7 @@ class PropertyUnit(models.Model):
     def get_import_templates(self):
         return [
             {
-                "label": _("Import Template for Units"),
+                "label": self.env._("Import Template for Units"),
                 "template": "/property_butler/static/csv/property_unit_import_template.csv",
             }
         ]
