@@ -59,6 +59,14 @@ class TestRoles(PropertyButlerCase):
         with self.assertRaises(AccessError):
             self._grid(self.butler).with_user(self.butler).write({"name": "Mine"})
 
+    def test_finance_reads_units_and_billing_contacts(self):
+        accountant = new_test_user(self.env, "pb_accountant", groups="account.group_account_invoice")
+        self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
+        unit = self.unit.with_user(accountant)
+        self.assertEqual(unit.billing_partner_id, self.owner)
+        with self.assertRaises(AccessError):
+            unit.write({"area": 1})
+
     def test_supervisor_manages_grids_manager_configures_estate(self):
         grid = self.env["property.grid"].with_user(self.supervisor).create(
             {"name": "East", "project_id": self.project.id, "butler_id": self.butler.id,
@@ -150,8 +158,21 @@ class TestMultiCompany(PropertyButlerCase):
             {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
         )
         self.assertEqual(unit.company_id, other_company)
+        cluster = self.env["property.cluster"].create(
+            {"name": "C1", "code": "1", "project_id": project.id}
+        )
         occupancy = self._occupy(unit, self.tenant, role="tenant")
-        for record in (project, building, unit, occupancy):
+        other_butler = new_test_user(
+            self.env, "pb_moon_butler", groups="property_butler.property_butler_group_butler",
+            company_id=other_company.id, company_ids=[(6, 0, other_company.ids)],
+        )
+        grid = self.env["property.grid"].create(
+            {"name": "Moon", "project_id": project.id, "butler_id": other_butler.id,
+             "company_id": other_company.id, "building_ids": [(6, 0, building.ids)]}
+        )
+        assignment = unit.assignment_ids
+        self.assertEqual(assignment.company_id, other_company)
+        for record in (project, cluster, building, unit, occupancy, grid, assignment):
             with self.assertRaises(AccessError):
                 record.with_user(self.manager).read(["display_name"])
         self.assertFalse(
@@ -214,3 +235,15 @@ class TestPortalRules(PropertyButlerCase):
         self.assertEqual(
             self.env["property.building"].with_user(self.resident_user).search([]), self.building
         )
+        self.assertEqual(
+            self.env["property.cluster"].with_user(self.resident_user).search([]), self.cluster
+        )
+        other = self.env["property.project"].create({"name": "Moon Bay", "code": "MB"})
+        with self.assertRaises(AccessError):
+            other.with_user(self.resident_user).read(["name"])
+
+    def test_resident_cannot_see_grids_or_butler_history(self):
+        self._grid(self.butler, building_ids=self._set(self.building))
+        for model in ("property.grid", "property.grid.assignment"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.resident_user).search([])
