@@ -6,4 +6,5 @@ from . import (
     test_portal,
     test_security,
     test_unit_generate,
+    test_views,
 )
