@@ -164,7 +164,7 @@ class PropertyBuilding(models.Model):
                     for unit in sorted(floors[floor], key=lambda u: u.number or "")
                 )
                 rows.append(
-                    Markup("<tr><th class='text-end pe-3 align-middle'>%s</th><td>%s</td></tr>")
+                    Markup("<tr><th class='text-end text-nowrap pe-3 align-middle'>%s</th><td>%s</td></tr>")
                     % (self.env._("Floor %s", floor), cells)
                 )
             legend = Markup("").join(
