@@ -159,12 +159,14 @@ class PropertyBuilding(models.Model):
                         STATE_CSS.get(unit.state, "text-bg-light"),
                         state_labels.get(unit.state, ""),
                         unit.number,
-                        "%.2f" % unit.area,
+                        f"{unit.area:.2f}",
                     )
                     for unit in sorted(floors[floor], key=lambda u: u.number or "")
                 )
                 rows.append(
-                    Markup("<tr><th class='text-end text-nowrap pe-3 align-middle'>%s</th><td>%s</td></tr>")
+                    Markup(
+                        "<tr><th class='text-end text-nowrap pe-3 align-middle'>%s</th><td>%s</td></tr>"
+                    )
                     % (self.env._("Floor %s", floor), cells)
                 )
             legend = Markup("").join(

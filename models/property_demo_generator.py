@@ -3,7 +3,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 GIVEN = (
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文博子涵"
     "欣怡浩然梓萱宇轩思远雨桐嘉怡俊杰晓东海燕玉兰春梅国庆建军丽华红梅晓红"
@@ -123,7 +127,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                         }
                     )
         # A few past occupancies, to show that the history is kept.
-        for unit_id, owner in list(owners_by_unit.items())[:10]:
+        for unit_id in list(owners_by_unit)[:10]:
             occupancy_vals.append(
                 {
                     "unit_id": unit_id,

@@ -15,9 +15,7 @@ class PropertyGridAssignment(models.Model):
     grid_id = fields.Many2one(
         "property.grid", required=True, index=True, ondelete="cascade", check_company=True
     )
-    butler_id = fields.Many2one(
-        "res.users", required=True, index=True, ondelete="restrict"
-    )
+    butler_id = fields.Many2one("res.users", required=True, index=True, ondelete="restrict")
     date_start = fields.Datetime(string="From", required=True, default=fields.Datetime.now)
     date_end = fields.Datetime(string="Until", index=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True)

@@ -132,7 +132,10 @@ class PropertyOccupancy(models.Model):
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for occupancy in self:
-            occupancy.display_name = f"{occupancy.unit_id.code} · {occupancy.partner_id.name} ({roles.get(occupancy.role)})"
+            occupancy.display_name = (
+                f"{occupancy.unit_id.code} · {occupancy.partner_id.name} "
+                f"({roles.get(occupancy.role)})"
+            )
 
     # ------------------------------------------------------------------
     # Constraints

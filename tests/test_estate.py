@@ -46,8 +46,13 @@ class TestEstate(PropertyButlerCase):
             {"name": "C3", "code": "3", "project_id": project.id}
         )
         building = self.env["property.building"].create(
-            {"name": "B2", "code": "2", "project_id": project.id, "cluster_id": cluster.id,
-             "floor_count": 20}
+            {
+                "name": "B2",
+                "code": "2",
+                "project_id": project.id,
+                "cluster_id": cluster.id,
+                "floor_count": 20,
+            }
         )
         unit = self.env["property.unit"].create(
             {"building_id": building.id, "floor": 15, "number": "1502", "area": 70}
@@ -72,8 +77,13 @@ class TestEstate(PropertyButlerCase):
                 {"building_id": self.building.id, "floor": 0, "number": "001", "area": 80}
             )
         parking = self.env["property.unit"].create(
-            {"building_id": self.building.id, "floor": -1, "number": "B1-P01", "area": 13,
-             "unit_type": "parking"}
+            {
+                "building_id": self.building.id,
+                "floor": -1,
+                "number": "B1-P01",
+                "area": 13,
+                "unit_type": "parking",
+            }
         )
         self.assertEqual(parking.code, "3-2-B1-P01")
         with self.assertRefused(ValidationError, "Unit 3-2-1502 is on floor 15"):
@@ -138,12 +148,18 @@ class TestEstate(PropertyButlerCase):
         self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
         with self.assertRefused(ValidationError, "already has a billing contact"):
             self._occupy(
-                self.unit, self.tenant, role="tenant", date_start=date(2025, 1, 1),
+                self.unit,
+                self.tenant,
+                role="tenant",
+                date_start=date(2025, 1, 1),
                 is_billing_contact=True,
             )
         # After the first one ends, a new billing contact is fine.
         self._occupy(
-            self.unit2, self.owner, date_start=date(2020, 1, 1), date_end=date(2022, 12, 31),
+            self.unit2,
+            self.owner,
+            date_start=date(2020, 1, 1),
+            date_end=date(2022, 12, 31),
             is_billing_contact=True,
         )
         new = self._occupy(
@@ -173,7 +189,9 @@ class TestEstate(PropertyButlerCase):
         html = str(self.building.floor_plan_html)
         self.assertIn("Floor 15", html)
         self.assertIn("1502", html)
-        self.assertLess(html.index("Floor 15"), html.index("Floor -1") if "Floor -1" in html else len(html))
+        self.assertLess(
+            html.index("Floor 15"), html.index("Floor -1") if "Floor -1" in html else len(html)
+        )
         self.assertEqual(self.building.unit_count, 2)
         self.assertEqual(self.project.unit_count, 3)
         self.assertEqual(self.cluster.building_count, 2)

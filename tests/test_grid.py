@@ -79,10 +79,14 @@ class TestGrid(PropertyButlerCase):
         self.assertEqual(self.unit.butler_id, self.butler2)
 
     def test_resident_shows_butler(self):
-        self._grid(self.butler, building_ids=self._set(self.building), backup_butler_id=self.butler2.id)
+        self._grid(
+            self.butler, building_ids=self._set(self.building), backup_butler_id=self.butler2.id
+        )
         self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1))
         self.assertEqual(self.owner.property_butler_ids, self.butler | self.butler2)
-        my_residents = self.env["res.partner"].search([("property_butler_ids", "in", self.butler.ids)])
+        my_residents = self.env["res.partner"].search(
+            [("property_butler_ids", "in", self.butler.ids)]
+        )
         self.assertEqual(my_residents, self.owner)
 
     def test_grid_cannot_mix_projects(self):

@@ -24,7 +24,9 @@ class TestTranslations(TransactionCase):
     def test_template_is_current(self):
         template = {entry.msgid for entry in polib.pofile(str(I18N / "property_butler.pot"))}
         missing = sorted(self.terms - template)
-        self.assertFalse(missing, f"{len(missing)} terms missing from property_butler.pot: {missing[:20]}")
+        self.assertFalse(
+            missing, f"{len(missing)} terms missing from property_butler.pot: {missing[:20]}"
+        )
 
     def _assert_translated(self, lang):
         catalog = {
@@ -33,7 +35,9 @@ class TestTranslations(TransactionCase):
             if entry.msgstr.strip() and "fuzzy" not in entry.flags
         }
         missing = sorted(term for term in self.terms if term not in catalog)
-        self.assertFalse(missing, f"{len(missing)} terms not translated in {lang}.po: {missing[:20]}")
+        self.assertFalse(
+            missing, f"{len(missing)} terms not translated in {lang}.po: {missing[:20]}"
+        )
 
     def test_simplified_chinese(self):
         self._assert_translated("zh_CN")
@@ -43,13 +47,14 @@ class TestTranslations(TransactionCase):
 
     def test_translations_load(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search([("name", "=", "property_butler")])._update_translations(
-            ["zh_CN"]
-        )
+        self.env["ir.module.module"].search(
+            [("name", "=", "property_butler")]
+        )._update_translations(["zh_CN"])
         menu = self.env.ref("property_butler.property_unit_menu").with_context(lang="zh_CN")
         self.assertNotEqual(menu.name, "Units")
         self.assertEqual(
             self.env.ref("property_butler.property_butler_group_butler")
-            .with_context(lang="zh_CN").name,
+            .with_context(lang="zh_CN")
+            .name,
             "管家",
         )

@@ -21,13 +21,20 @@ class TestGridListQueryCount(PropertyButlerCase):
     """The butler's grid list costs a fixed number of queries whatever the estate size."""
 
     def _estate(self, size):
-        project = self.env["property.project"].create({"name": f"Estate {size}", "code": f"E{size}"})
+        project = self.env["property.project"].create(
+            {"name": f"Estate {size}", "code": f"E{size}"}
+        )
         floors = 25
         per_floor = 4
         buildings = self.env["property.building"].create(
             [
-                {"name": f"B{index}", "code": str(index), "project_id": project.id,
-                 "floor_count": floors, "units_per_floor": per_floor}
+                {
+                    "name": f"B{index}",
+                    "code": str(index),
+                    "project_id": project.id,
+                    "floor_count": floors,
+                    "units_per_floor": per_floor,
+                }
                 for index in range(1, size // (floors * per_floor) + 2)
             ]
         )
@@ -36,8 +43,14 @@ class TestGridListQueryCount(PropertyButlerCase):
             for floor in range(1, floors + 1):
                 for position in range(1, per_floor + 1):
                     if len(vals) < size:
-                        vals.append({"building_id": building.id, "floor": floor,
-                                     "number": f"{floor}{position:02d}", "area": 90})
+                        vals.append(
+                            {
+                                "building_id": building.id,
+                                "floor": floor,
+                                "number": f"{floor}{position:02d}",
+                                "area": 90,
+                            }
+                        )
         units = self.env["property.unit"].create(vals)
         partners = self.env["res.partner"].create([{"name": f"Resident {i}"} for i in range(size)])
         self.env["property.occupancy"].create(
@@ -46,8 +59,12 @@ class TestGridListQueryCount(PropertyButlerCase):
                 for unit, partner in zip(units, partners, strict=True)
             ]
         )
-        grid = self._grid(self.butler, name=f"Grid {size}", project_id=project.id,
-                          building_ids=self._set(buildings))
+        grid = self._grid(
+            self.butler,
+            name=f"Grid {size}",
+            project_id=project.id,
+            building_ids=self._set(buildings),
+        )
         self.assertEqual(grid.unit_count, size)
         return grid
 

@@ -15,11 +15,17 @@ class TestPortalUnits(HttpCase, PropertyButlerCase):
         cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
         cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
         new_test_user(
-            cls.env, "pb_resident", password="pb_resident_pw", groups="base.group_portal",
+            cls.env,
+            "pb_resident",
+            password="pb_resident_pw",
+            groups="base.group_portal",
             partner_id=cls.owner.id,
         )
         new_test_user(
-            cls.env, "pb_neighbour", password="pb_neighbour_pw", groups="base.group_portal",
+            cls.env,
+            "pb_neighbour",
+            password="pb_neighbour_pw",
+            groups="base.group_portal",
             partner_id=cls.other_owner.id,
         )
 

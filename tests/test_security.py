@@ -11,26 +11,41 @@ class TestRoles(PropertyButlerCase):
     def test_implied_chain(self):
         prefix = "property_butler.property_butler_group_"
         expectations = {
-            self.manager: ["manager", "supervisor", "butler", "front_desk", "patrol_guard",
-                           "department_staff"],
-            self.supervisor: ["supervisor", "butler", "front_desk", "patrol_guard",
-                              "department_staff"],
+            self.manager: [
+                "manager",
+                "supervisor",
+                "butler",
+                "front_desk",
+                "patrol_guard",
+                "department_staff",
+            ],
+            self.supervisor: [
+                "supervisor",
+                "butler",
+                "front_desk",
+                "patrol_guard",
+                "department_staff",
+            ],
             self.butler: ["butler", "front_desk"],
             self.front_desk: ["front_desk"],
             self.guard: ["patrol_guard"],
             self.staff: ["department_staff"],
         }
-        all_roles = {"manager", "supervisor", "butler", "front_desk", "patrol_guard",
-                     "department_staff"}
+        all_roles = {
+            "manager",
+            "supervisor",
+            "butler",
+            "front_desk",
+            "patrol_guard",
+            "department_staff",
+        }
         for user, roles in expectations.items():
             for role in all_roles:
                 self.assertEqual(
                     user.has_group(prefix + role), role in roles, f"{user.login} / {role}"
                 )
         category = self.env.ref("property_butler.property_butler_module_category")
-        self.assertEqual(
-            len(self.env["res.groups"].search([("category_id", "=", category.id)])), 6
-        )
+        self.assertEqual(len(self.env["res.groups"].search([("category_id", "=", category.id)])), 6)
 
     def test_reading_roles_cannot_write(self):
         for user in (self.front_desk, self.guard, self.staff):
@@ -44,8 +59,16 @@ class TestRoles(PropertyButlerCase):
     def test_butler_updates_units_and_registers_move_ins(self):
         unit = self.unit.with_user(self.butler)
         unit.write({"key_customer": True, "mailing_address": "广州市天河路 1 号"})
-        occupancy = self.env["property.occupancy"].with_user(self.butler).create(
-            {"unit_id": self.unit.id, "partner_id": self.owner.id, "date_start": date(2024, 1, 1)}
+        occupancy = (
+            self.env["property.occupancy"]
+            .with_user(self.butler)
+            .create(
+                {
+                    "unit_id": self.unit.id,
+                    "partner_id": self.owner.id,
+                    "date_start": date(2024, 1, 1),
+                }
+            )
         )
         self.assertEqual(unit.state, "occupied")
         with self.assertRaises(AccessError):
@@ -60,7 +83,9 @@ class TestRoles(PropertyButlerCase):
             self._grid(self.butler).with_user(self.butler).write({"name": "Mine"})
 
     def test_finance_reads_units_and_billing_contacts(self):
-        accountant = new_test_user(self.env, "pb_accountant", groups="account.group_account_invoice")
+        accountant = new_test_user(
+            self.env, "pb_accountant", groups="account.group_account_invoice"
+        )
         self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
         unit = self.unit.with_user(accountant)
         self.assertEqual(unit.billing_partner_id, self.owner)
@@ -68,17 +93,27 @@ class TestRoles(PropertyButlerCase):
             unit.write({"area": 1})
 
     def test_supervisor_manages_grids_manager_configures_estate(self):
-        grid = self.env["property.grid"].with_user(self.supervisor).create(
-            {"name": "East", "project_id": self.project.id, "butler_id": self.butler.id,
-             "building_ids": self._set(self.building)}
+        grid = (
+            self.env["property.grid"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "East",
+                    "project_id": self.project.id,
+                    "butler_id": self.butler.id,
+                    "building_ids": self._set(self.building),
+                }
+            )
         )
         self.assertEqual(self.unit.grid_id, grid)
         with self.assertRaises(AccessError):
             self.env["property.project"].with_user(self.supervisor).create(
                 {"name": "New", "code": "NEW"}
             )
-        project = self.env["property.project"].with_user(self.manager).create(
-            {"name": "New", "code": "NEW"}
+        project = (
+            self.env["property.project"]
+            .with_user(self.manager)
+            .create({"name": "New", "code": "NEW"})
         )
         self.assertEqual(project.company_id, self.company)
         self.unit.with_user(self.manager).action_archive()
@@ -163,12 +198,20 @@ class TestMultiCompany(PropertyButlerCase):
         )
         occupancy = self._occupy(unit, self.tenant, role="tenant")
         other_butler = new_test_user(
-            self.env, "pb_moon_butler", groups="property_butler.property_butler_group_butler",
-            company_id=other_company.id, company_ids=[(6, 0, other_company.ids)],
+            self.env,
+            "pb_moon_butler",
+            groups="property_butler.property_butler_group_butler",
+            company_id=other_company.id,
+            company_ids=[(6, 0, other_company.ids)],
         )
         grid = self.env["property.grid"].create(
-            {"name": "Moon", "project_id": project.id, "butler_id": other_butler.id,
-             "company_id": other_company.id, "building_ids": [(6, 0, building.ids)]}
+            {
+                "name": "Moon",
+                "project_id": project.id,
+                "butler_id": other_butler.id,
+                "company_id": other_company.id,
+                "building_ids": [(6, 0, building.ids)],
+            }
         )
         assignment = unit.assignment_ids
         self.assertEqual(assignment.company_id, other_company)
@@ -191,8 +234,12 @@ class TestMultiCompany(PropertyButlerCase):
         other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
         with self.assertRefused(UserError, "Incompatible companies"):
             self.env["property.grid"].create(
-                {"name": "X", "project_id": self.project.id, "butler_id": self.butler.id,
-                 "company_id": other_company.id}
+                {
+                    "name": "X",
+                    "project_id": self.project.id,
+                    "butler_id": self.butler.id,
+                    "company_id": other_company.id,
+                }
             )
 
 
@@ -208,7 +255,10 @@ class TestPortalRules(PropertyButlerCase):
         cls.family = cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
         cls.theirs = cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
         cls.past = cls._occupy(
-            cls.unit2, cls.owner, role="tenant", date_start=date(2020, 1, 1),
+            cls.unit2,
+            cls.owner,
+            role="tenant",
+            date_start=date(2020, 1, 1),
             date_end=date(2021, 1, 1),
         )
 

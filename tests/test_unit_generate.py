@@ -15,8 +15,14 @@ class TestUnitGenerate(PropertyButlerCase):
 
     def test_generate_floors_times_units(self):
         building = self.env["property.building"].create(
-            {"name": "B7", "code": "7", "project_id": self.project.id,
-             "cluster_id": self.cluster.id, "floor_count": 12, "units_per_floor": 4}
+            {
+                "name": "B7",
+                "code": "7",
+                "project_id": self.project.id,
+                "cluster_id": self.cluster.id,
+                "floor_count": 12,
+                "units_per_floor": 4,
+            }
         )
         form = self._wizard(building, area=89.5)
         self.assertEqual(form.floor_to, 12, "defaults from the building")
@@ -38,7 +44,8 @@ class TestUnitGenerate(PropertyButlerCase):
         form = self._wizard(self.building, area=100, floor_from=14, floor_to=15)
         form.save().action_generate()
         self.assertEqual(
-            sorted(self.building.unit_ids.mapped("number")), ["1401", "1402", "1501", "1502"],
+            sorted(self.building.unit_ids.mapped("number")),
+            ["1401", "1402", "1501", "1502"],
             "1501 and 1502 existed: nothing duplicated",
         )
 

@@ -35,5 +35,7 @@ class TestMenus(PropertyButlerCase):
         self.assertNotIn("Settings", names)
         self.assertIn("Generate Units", self._menu_actions(self.manager).mapped("name"))
         admin = self.env.ref("base.user_admin")
-        self.assertIn("Settings", self._menu_actions(admin).mapped("name"), "company settings: admins")
+        self.assertIn(
+            "Settings", self._menu_actions(admin).mapped("name"), "company settings: admins"
+        )
         self.assertNotIn("My Units", self._menu_actions(self.front_desk).mapped("name"))

@@ -52,14 +52,18 @@ class PropertyUnitGenerate(models.TransientModel):
                 continue
             numbers = [number for _floor, number in wizard._numbers()]
             sample = ", ".join(numbers[:4] + (["…", numbers[-1]] if len(numbers) > 4 else []))
-            wizard.preview = self.env._("%(count)s units: %(sample)s", count=len(numbers), sample=sample)
+            wizard.preview = self.env._(
+                "%(count)s units: %(sample)s", count=len(numbers), sample=sample
+            )
 
     def action_generate(self):
         self.ensure_one()
         if self.floor_to < self.floor_from:
             raise ValidationError(self.env._("The last floor must not be below the first floor."))
         if self.units_per_floor <= 0 or self.number_digits <= 0:
-            raise ValidationError(self.env._("Units per floor and digits per unit must be positive."))
+            raise ValidationError(
+                self.env._("Units per floor and digits per unit must be positive.")
+            )
         if self.units_per_floor >= 10**self.number_digits:
             raise ValidationError(
                 self.env._(
@@ -82,7 +86,9 @@ class PropertyUnitGenerate(models.TransientModel):
         ]
         if not vals_list:
             raise UserError(
-                self.env._("All these units already exist in building %s.", self.building_id.display_name)
+                self.env._(
+                    "All these units already exist in building %s.", self.building_id.display_name
+                )
             )
         units = self.env["property.unit"].create(vals_list)
         action = self.building_id.action_view_units()
