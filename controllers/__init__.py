@@ -1,1 +1,1 @@
-from . import portal
+from . import portal, property_ticket_portal

@@ -9,6 +9,13 @@ from . import (
     property_grid,
     property_grid_assignment,
     property_demo_generator,
+    property_department,
+    property_ticket_type,
+    property_ticket_stage,
+    property_ticket_sla,
+    property_ticket,
+    property_ticket_line,
+    property_ticket_callback,
     res_partner,
     res_users,
 )

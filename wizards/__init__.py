@@ -1,1 +1,1 @@
-from . import property_unit_generate
+from . import property_ticket_register, property_unit_generate

@@ -1,0 +1,147 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SCORE_FIELDS = ("score_attitude", "score_quality", "score_timeliness", "score_etiquette")
+LOW_SCORE = 2  # 1 or 2 out of 5 reopens the ticket and alerts the supervisor
+
+
+class PropertyTicketCallback(models.Model):
+    """A callback (回訪): the resident's scores after a repair, complaint or paid service."""
+
+    _name = "property.ticket.callback"
+    _description = "Ticket Callback"
+    _inherit = ["mail.thread"]
+    _order = "date_scheduled desc, id desc"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        "property.ticket", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(related="ticket_id.partner_id", string="Resident")
+    unit_id = fields.Many2one(related="ticket_id.unit_id", store=True)
+    ticket_type_id = fields.Many2one(related="ticket_id.ticket_type_id", store=True, index=True)
+    department_id = fields.Many2one(related="ticket_id.department_id", store=True, index=True)
+    butler_id = fields.Many2one(related="ticket_id.butler_id", store=True, index=True)
+    cluster_id = fields.Many2one(related="ticket_id.cluster_id", store=True)
+    user_id = fields.Many2one("res.users", string="Called By", required=True, index=True)
+    date_scheduled = fields.Date(string="Planned", required=True, index=True)
+    date_done = fields.Date(string="Done On", readonly=True, index=True)
+    channel = fields.Selection(
+        [("phone", "Phone"), ("visit", "Visit"), ("portal", "Portal")], default="phone"
+    )
+    state = fields.Selection(
+        [("scheduled", "Scheduled"), ("done", "Done"), ("unreachable", "Unreachable")],
+        default="scheduled",
+        required=True,
+        tracking=True,
+    )
+    score_attitude = fields.Integer(string="Attitude", aggregator="avg")
+    score_quality = fields.Integer(string="Quality", aggregator="avg")
+    score_timeliness = fields.Integer(string="Timeliness", aggregator="avg")
+    score_etiquette = fields.Integer(string="Etiquette", aggregator="avg")
+    satisfaction = fields.Float(
+        string="Satisfaction (%)",
+        compute="_compute_satisfaction",
+        store=True,
+        aggregator="avg",
+        help="Average of the four scores, as a percentage of the best score (5).",
+    )
+    comment = fields.Text()
+
+    @api.constrains(*SCORE_FIELDS)
+    def _check_scores(self):
+        for callback in self:
+            for name in SCORE_FIELDS:
+                score = callback[name]
+                if score and not 1 <= score <= 5:
+                    raise ValidationError(
+                        self.env._(
+                            "%(item)s is scored from 1 to 5, not %(score)s.",
+                            item=self._fields[name]._description_string(self.env),
+                            score=score,
+                        )
+                    )
+
+    @api.depends(*SCORE_FIELDS)
+    def _compute_satisfaction(self):
+        for callback in self:
+            scores = [callback[name] for name in SCORE_FIELDS if callback[name]]
+            callback.satisfaction = 100.0 * sum(scores) / (5 * len(scores)) if scores else 0.0
+
+    @api.depends("ticket_id.name", "date_scheduled")
+    def _compute_display_name(self):
+        for callback in self:
+            callback.display_name = self.env._("Callback %s", callback.ticket_id.name or "")
+
+    def action_done(self, channel=None):
+        """Record the resident's scores; a low score reopens the ticket and alerts the supervisor."""
+        for callback in self:
+            if callback.state == "done":
+                raise UserError(self.env._("This callback is already recorded."))
+            missing = [
+                callback._fields[name]._description_string(self.env)
+                for name in SCORE_FIELDS
+                if not callback[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._("Score every item from 1 to 5 first: %s", ", ".join(missing))
+                )
+        vals = {"state": "done", "date_done": fields.Date.context_today(self)}
+        if channel:
+            vals["channel"] = channel
+        self.write(vals)
+        # The butler's pending call activity is done.
+        self.ticket_id.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_call")
+        ).action_feedback(feedback=self.env._("Callback recorded."))
+        self._escalate_low_scores()
+        return True
+
+    def action_unreachable(self):
+        self.write({"state": "unreachable", "date_done": fields.Date.context_today(self)})
+        return True
+
+    def _escalate_low_scores(self):
+        low = self.filtered(lambda c: any(c[name] <= LOW_SCORE for name in SCORE_FIELDS))
+        if not low:
+            return
+        supervisors = self.env.ref("property_butler.property_butler_group_supervisor").users
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for callback in low:
+            ticket = callback.ticket_id
+            if ticket.stage_id.category == "done" and ticket._stage_of("progress"):
+                ticket._move_to("progress")
+            supervisor = supervisors.filtered(lambda u, t=ticket: t.company_id in u.company_ids)[:1]
+            ticket.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=(supervisor or ticket.project_id.manager_id or self.env.user).id,
+                summary=self.env._("Low satisfaction: the ticket was reopened"),
+                note=callback.comment or "",
+            )
+
+    @api.model
+    def _satisfaction(self, domain, groupby):
+        """Average satisfaction and per-item averages (in %) of done callbacks, per ``groupby``.
+
+        Returns {group key: {"satisfaction": %, "items": {field: %}, "count": n,
+        "meets_target": bool}} where the target is an average of at least 90 % and
+        no item below 85 % (seed 001).
+        """
+        aggregates = ["satisfaction:avg", "__count"] + [f"{name}:avg" for name in SCORE_FIELDS]
+        result = {}
+        for key, satisfaction, count, *items in self._read_group(
+            [*domain, ("state", "=", "done")], [groupby], aggregates
+        ):
+            item_rates = {
+                name: 100.0 * (avg or 0.0) / 5
+                for name, avg in zip(SCORE_FIELDS, items, strict=True)
+            }
+            result[key] = {
+                "satisfaction": satisfaction or 0.0,
+                "items": item_rates,
+                "count": count,
+                "meets_target": (satisfaction or 0.0) >= 90.0 and min(item_rates.values()) >= 85.0,
+            }
+        return result
