@@ -187,7 +187,9 @@ class PropertyTicket(models.Model):
     def _compute_deadlines(self):
         for ticket in self:
             start = ticket.create_date or fields.Datetime.now()
-            sla = ticket.ticket_type_id.sla_ids.filtered(lambda s: s.priority == ticket.priority)
+            sla = ticket.ticket_type_id.sla_ids.filtered(
+                lambda s, t=ticket: s.priority == t.priority
+            )
             ticket.date_response_deadline = (
                 start + timedelta(minutes=sla.response_minutes) if sla else False
             )
@@ -589,7 +591,7 @@ class PropertyTicket(models.Model):
             supervisor = (
                 ticket.project_id.manager_id
                 if not supervisors
-                else supervisors.filtered(lambda u: ticket.company_id in u.company_ids)[:1]
+                else supervisors.filtered(lambda u, t=ticket: t.company_id in u.company_ids)[:1]
             )
             if supervisor:
                 ticket.activity_schedule(
