@@ -142,28 +142,29 @@ class PropertyGrid(models.Model):
     def _selected_units(self):
         """Units each active grid selects, as {grid id: set of unit ids}, in two queries."""
         active_grids = self.filtered("active")
+        by_cluster, by_building = {}, {}
+        for grid in active_grids:
+            for cluster_id in grid.cluster_ids.ids:
+                by_cluster.setdefault(cluster_id, []).append(grid.id)
+            for building_id in grid.building_ids.ids:
+                by_building.setdefault(building_id, []).append(grid.id)
+        selected = {grid.id: set() for grid in self}
         candidates = self.env["property.unit"].search_fetch(
             [
                 "|",
-                ("cluster_id", "in", active_grids.cluster_ids.ids),
-                ("building_id", "in", active_grids.building_ids.ids),
+                ("cluster_id", "in", list(by_cluster)),
+                ("building_id", "in", list(by_building)),
             ],
             ["cluster_id", "building_id"],
         )
-        selected = {}
-        for grid in self:
-            if not grid.active:
-                selected[grid.id] = set()
-                continue
-            clusters, buildings = set(grid.cluster_ids.ids), set(grid.building_ids.ids)
-            unit_ids = {
-                unit.id
-                for unit in candidates
-                if unit.cluster_id.id in clusters or unit.building_id.id in buildings
-            }
-            unit_ids |= set(grid.extra_unit_ids.filtered("active").ids)
-            unit_ids -= set(grid.excluded_unit_ids.ids)
-            selected[grid.id] = unit_ids
+        for unit in candidates:
+            grid_ids = set(by_cluster.get(unit.cluster_id.id, ()))
+            grid_ids.update(by_building.get(unit.building_id.id, ()))
+            for grid_id in grid_ids:
+                selected[grid_id].add(unit.id)
+        for grid in active_grids:
+            selected[grid.id] |= set(grid.extra_unit_ids.filtered("active").ids)
+            selected[grid.id] -= set(grid.excluded_unit_ids.ids)
         return selected
 
     def _sync_units(self):
@@ -196,21 +197,21 @@ class PropertyGrid(models.Model):
             )
         members = Unit.with_context(active_test=False).search([("grid_id", "in", self.ids)])
         released = members.filtered(lambda u: u.id not in claimed)
-        moves = {}  # grid id -> units to move into it
+        moves = {}  # grid id -> ids of the units to move into it
         for unit in units:
             if unit.grid_id.id != claimed[unit.id]:
-                moves.setdefault(claimed[unit.id], Unit)
-                moves[claimed[unit.id]] |= unit
-        changed = released | Unit.browse([uid for batch in moves.values() for uid in batch.ids])
+                moves.setdefault(claimed[unit.id], []).append(unit.id)
+        moved = Unit.browse([uid for ids in moves.values() for uid in ids])
+        changed = released | moved
         if not changed:
             return
         Assignment = self.env["property.grid.assignment"]
         Assignment._close_open(changed)
         if released:
             released.write({"grid_id": False})
-        for grid_id, moved in moves.items():
-            moved.write({"grid_id": grid_id})
-        Assignment._open_for(Unit.browse([uid for batch in moves.values() for uid in batch.ids]))
+        for grid_id, unit_ids in moves.items():
+            Unit.browse(unit_ids).write({"grid_id": grid_id})
+        Assignment._open_for(moved)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -30,6 +30,14 @@ class PropertyProject(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
     )
+    supervisor_id = fields.Many2one(
+        "res.users",
+        string="Customer Service Supervisor",
+        check_company=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Receives escalations: overdue tickets and low satisfaction scores.",
+    )
     phone = fields.Char(string="Service-Centre Phone", tracking=True)
     email = fields.Char(string="Service-Centre Email")
     street = fields.Char()
@@ -89,6 +97,11 @@ class PropertyProject(models.Model):
             project.occupied_unit_count = by_state.get("occupied", 0)
             project.vacant_unit_count = by_state.get("vacant", 0)
             project.occupancy_rate = 100.0 * by_state.get("occupied", 0) / total if total else 0.0
+
+    def _get_escalation_user(self):
+        """Who receives escalations: the project's supervisor, else its manager."""
+        self.ensure_one()
+        return self.supervisor_id or self.manager_id
 
     def _action_open_related(self, xmlid, extra_context=None):
         self.ensure_one()

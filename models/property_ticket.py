@@ -100,6 +100,14 @@ class PropertyTicket(models.Model):
         domain="[('share', '=', False)]",
     )
     # Times and targets
+    date_received = fields.Datetime(
+        string="Received On",
+        required=True,
+        default=fields.Datetime.now,
+        tracking=True,
+        help="When the resident raised the request; the response and resolution targets count "
+        "from here.",
+    )
     date_response_deadline = fields.Datetime(
         string="Respond By", compute="_compute_deadlines", store=True
     )
@@ -183,10 +191,10 @@ class PropertyTicket(models.Model):
         for ticket in self:
             ticket.is_closed = ticket.stage_id.category in ("done", "cancel")
 
-    @api.depends("create_date", "priority", "ticket_type_id.sla_ids")
+    @api.depends("date_received", "priority", "ticket_type_id.sla_ids")
     def _compute_deadlines(self):
         for ticket in self:
-            start = ticket.create_date or fields.Datetime.now()
+            start = ticket.date_received or fields.Datetime.now()
             sla = ticket.ticket_type_id.sla_ids.filtered(
                 lambda s, t=ticket: s.priority == t.priority
             )
@@ -197,7 +205,9 @@ class PropertyTicket(models.Model):
                 start + timedelta(hours=sla.resolution_hours) if sla else False
             )
 
-    @api.depends_context("uid")
+    @api.depends(
+        "is_closed", "date_responded", "date_response_deadline", "date_resolution_deadline"
+    )
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for ticket in self:
@@ -349,20 +359,19 @@ class PropertyTicket(models.Model):
             [("code", "=", "property.ticket"), ("company_id", "=", company.id)], limit=1
         )
         if not sequence:
-            template = self.env.ref("property_butler.property_ticket_sequence")
+            template = self.env.ref("property_butler.property_ticket_sequence").sudo()
             sequence = template.copy({"company_id": company.id, "number_next": 1})
         return sequence.next_by_id()
 
     @api.model_create_multi
     def create(self, vals_list):
-        companies = self.env["res.company"].browse(
-            [vals.get("company_id") or self.env.company.id for vals in vals_list]
-        )
-        for vals, company in zip(vals_list, companies, strict=True):
+        units = self.env["property.unit"].browse([vals.get("unit_id") for vals in vals_list])
+        for vals, unit in zip(vals_list, units, strict=True):
+            if unit and "company_id" not in vals:
+                vals["company_id"] = unit.company_id.id
             if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["name"] = self._next_number(company)
-            if "unit_id" in vals and "company_id" not in vals:
-                vals["company_id"] = self.env["property.unit"].browse(vals["unit_id"]).company_id.id
         tickets = super().create(vals_list)
         for ticket in tickets.filtered("partner_id"):
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
@@ -582,17 +591,12 @@ class PropertyTicket(models.Model):
     @api.model
     def _cron_escalate_overdue(self, batch_size=500):
         """Flag overdue tickets and give the supervisors an activity, once per ticket."""
-        supervisors = self.env.ref("property_butler.property_butler_group_supervisor").users
         todo = self.env.ref("mail.mail_activity_data_todo")
         tickets = self.search(
             [*self._overdue_domain(), ("escalated", "=", False)], limit=batch_size
         )
         for ticket in tickets:
-            supervisor = (
-                ticket.project_id.manager_id
-                if not supervisors
-                else supervisors.filtered(lambda u, t=ticket: t.company_id in u.company_ids)[:1]
-            )
+            supervisor = ticket.project_id._get_escalation_user()
             if supervisor:
                 ticket.activity_schedule(
                     activity_type_id=todo.id,

@@ -107,16 +107,15 @@ class PropertyTicketCallback(models.Model):
         low = self.filtered(lambda c: any(c[name] <= LOW_SCORE for name in SCORE_FIELDS))
         if not low:
             return
-        supervisors = self.env.ref("property_butler.property_butler_group_supervisor").users
         todo = self.env.ref("mail.mail_activity_data_todo")
         for callback in low:
             ticket = callback.ticket_id
             if ticket.stage_id.category == "done" and ticket._stage_of("progress"):
                 ticket._move_to("progress")
-            supervisor = supervisors.filtered(lambda u, t=ticket: t.company_id in u.company_ids)[:1]
+            supervisor = ticket.project_id._get_escalation_user()
             ticket.activity_schedule(
                 activity_type_id=todo.id,
-                user_id=(supervisor or ticket.project_id.manager_id or self.env.user).id,
+                user_id=(supervisor or self.env.user).id,
                 summary=self.env._("Low satisfaction: the ticket was reopened"),
                 note=callback.comment or "",
             )

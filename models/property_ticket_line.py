@@ -17,7 +17,12 @@ class PropertyTicketLine(models.Model):
         domain="[('sale_ok', '=', True)]",
     )
     name = fields.Char(
-        string="Description", compute="_compute_name", store=True, readonly=False, required=True
+        string="Description",
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure", required=True)
     price_unit = fields.Float(
@@ -26,6 +31,7 @@ class PropertyTicketLine(models.Model):
         compute="_compute_price_unit",
         store=True,
         readonly=False,
+        precompute=True,
     )
     currency_id = fields.Many2one(related="ticket_id.currency_id")
     price_subtotal = fields.Monetary(compute="_compute_price_subtotal", store=True)

@@ -109,8 +109,8 @@ class PropertyUnit(models.Model):
         index=True,
         ondelete="set null",
         check_company=True,
-        tracking=True,
-        help="Set from the grids: a unit belongs to at most one active grid.",
+        help="Set from the grids: a unit belongs to at most one active grid. The butler history "
+        "records every change.",
     )
     butler_id = fields.Many2one(
         related="grid_id.butler_id", store=True, index=True, string="Butler"

@@ -22,7 +22,13 @@ class PropertyButlerCase(TransactionCase):
         cls.staff = new_test_user(cls.env, "pb_staff", groups=prefix + "department_staff")
 
         cls.project = cls.env["property.project"].create(
-            {"name": "Sunshine Garden", "code": "SGT", "phone": "020-1234"}
+            {
+                "name": "Sunshine Garden",
+                "code": "SGT",
+                "phone": "020-1234",
+                "manager_id": cls.manager.id,
+                "supervisor_id": cls.supervisor.id,
+            }
         )
         cls.cluster = cls.env["property.cluster"].create(
             {"name": "Cluster 3", "code": "3", "project_id": cls.project.id}

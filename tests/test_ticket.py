@@ -1,1 +1,392 @@
-"""Tests to come."""
+import base64
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import PropertyButlerCase
+
+# A 1×1 transparent PNG: enough for a signature.
+SIGNATURE = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+)
+
+
+class TicketCase(PropertyButlerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.complaint_type = ref("property_butler.property_ticket_type_complaint")
+        cls.repair_type = ref("property_butler.property_ticket_type_repair")
+        cls.inquiry_type = ref("property_butler.property_ticket_type_inquiry")
+        cls.service_type = ref("property_butler.property_ticket_type_service")
+        cls.engineering = ref("property_butler.property_department_engineering")
+        cls.customer_service = ref("property_butler.property_department_customer_service")
+        cls.engineering.write(
+            {"leader_id": cls.staff.id, "member_ids": [Command.set(cls.staff.ids)]}
+        )
+        cls.grid = cls._grid(
+            cls.butler, building_ids=cls._set(cls.building), backup_butler_id=cls.butler2.id
+        )
+        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
+        cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
+        cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
+
+    @classmethod
+    def _ticket(cls, ticket_type, unit=None, **vals):
+        unit = unit or cls.unit
+        return cls.env["property.ticket"].create(
+            {
+                "title": vals.pop("title", "Water leaking"),
+                "description": vals.pop("description", "<p>Water drips from the ceiling.</p>"),
+                "ticket_type_id": ticket_type.id,
+                "unit_id": unit.id,
+                "partner_id": vals.pop("partner_id", cls.owner.id if unit == cls.unit else False),
+                **vals,
+            }
+        )
+
+    def _close_complaint_fields(self):
+        return {
+            "judgement": "valid",
+            "judgement_reason": "The cleaner skipped the corridor.",
+            "responsible_department_id": self.env.ref(
+                "property_butler.property_department_cleaning"
+            ).id,
+            "solution": "<p>Cleaned the same day.</p>",
+            "reply": "<p>We apologise; it is clean now.</p>",
+            "signature": SIGNATURE,
+            "signed_by": "王芳",
+        }
+
+
+@tagged("post_install", "-at_install")
+class TestTicket(TicketCase):
+    def test_number_type_routing_and_butler(self):
+        ticket = self._ticket(self.repair_type, priority="1")
+        self.assertTrue(ticket.name.startswith("TK"))
+        self.assertEqual(ticket.stage_id.category, "new")
+        self.assertEqual(ticket.department_id, self.engineering, "the repair type's department")
+        self.assertEqual(ticket.butler_id, self.butler, "the unit's grid butler")
+        self.assertEqual(ticket.grid_id, self.grid)
+        self.assertIn(self.owner, ticket.message_partner_ids, "the resident follows the ticket")
+        leader_activity = ticket.activity_ids.filtered(lambda a: a.user_id == self.staff)
+        self.assertTrue(leader_activity, "the department leader is notified")
+        second = self._ticket(self.repair_type)
+        self.assertNotEqual(ticket.name, second.name)
+
+    def test_numbering_per_company(self):
+        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
+        project = self.env["property.project"].create(
+            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
+        )
+        building = self.env["property.building"].create(
+            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
+        )
+        unit = self.env["property.unit"].create(
+            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
+        )
+        mine = self._ticket(self.repair_type)
+        theirs = self._ticket(self.repair_type, unit=unit)
+        self.assertEqual(theirs.company_id, other_company)
+        sequences = self.env["ir.sequence"].search([("code", "=", "property.ticket")])
+        self.assertIn(other_company, sequences.company_id)
+        self.assertEqual(theirs.name[-5:], "00001", "the new company starts its own numbering")
+        self.assertEqual(len(sequences.filtered(lambda s: s.company_id == other_company)), 1)
+        again = self._ticket(self.repair_type)
+        self.assertEqual(int(again.name[-5:]), int(mine.name[-5:]) + 1)
+        self.assertEqual(self._ticket(self.repair_type, unit=unit).name[-5:], "00002")
+
+    @freeze_time("2026-11-22 09:00:00")
+    def test_targets_overdue_and_escalation(self):
+        complaint = self._ticket(self.complaint_type)
+        self.assertEqual(complaint.date_response_deadline, datetime(2026, 11, 22, 9, 30))
+        self.assertEqual(complaint.date_resolution_deadline, datetime(2026, 11, 24, 9, 0))
+        urgent_repair = self._ticket(self.repair_type, priority="1")
+        self.assertEqual(urgent_repair.date_response_deadline, datetime(2026, 11, 22, 11, 0))
+        self.assertFalse(complaint.is_overdue)
+        with freeze_time("2026-11-22 09:45:00"):
+            self.env.invalidate_all()
+            self.assertTrue(complaint.is_overdue, "nobody contacted the resident within 30 minutes")
+            self.assertFalse(urgent_repair.is_overdue)
+            overdue = self.env["property.ticket"].search([("is_overdue", "=", True)])
+            self.assertIn(complaint, overdue)
+            self.assertNotIn(urgent_repair, overdue)
+            Ticket = self.env["property.ticket"]
+            escalated = Ticket._cron_escalate_overdue()
+            self.assertIn(complaint, escalated)
+            activity = complaint.activity_ids.filtered(lambda a: a.user_id == self.supervisor)
+            self.assertEqual(len(activity), 1, "the supervisor gets an activity")
+            again = Ticket._cron_escalate_overdue()
+            self.assertNotIn(complaint, again, "a re-run escalates nothing twice")
+            self.assertEqual(
+                len(complaint.activity_ids.filtered(lambda a: a.user_id == self.supervisor)), 1
+            )
+            complaint.action_respond()
+            self.assertFalse(complaint.is_overdue, "responded: the response target is met")
+            self.assertEqual(complaint.stage_id.category, "progress")
+
+    def test_empty_description_refused(self):
+        Ticket = self.env["property.ticket"]
+        before = Ticket.search_count([])
+        for description in ("", "<p><br></p>", "<p>   </p>"):
+            with self.assertRefused(ValidationError, "description cannot be empty"):
+                self._ticket(self.repair_type, description=description)
+        self.assertEqual(Ticket.search_count([]), before)
+
+    def test_resident_must_occupy_unit(self):
+        with self.assertRefused(ValidationError, "张伟 does not occupy unit 3-2-1502"):
+            self._ticket(self.repair_type, partner_id=self.other_owner.id)
+        ticket = self._ticket(self.repair_type, partner_id=self.member.id)
+        self.assertEqual(ticket.partner_id, self.member, "a household member may raise it")
+
+    def test_complaint_closes_only_judged_and_signed(self):
+        complaint = self._ticket(self.complaint_type)
+        with self.assertRefused(ValidationError, "judgement.*reply.*signature"):
+            complaint.action_done()
+        complaint.write({"judgement": "valid", "reply": "<p>Sorry</p>"})
+        with self.assertRefused(ValidationError, "department responsible.*signature"):
+            complaint.action_done()
+        self.assertEqual(complaint.stage_id.category, "new", "nothing half-written")
+        complaint.write(self._close_complaint_fields())
+        complaint.action_done()
+        self.assertEqual(complaint.stage_id.category, "done")
+        self.assertTrue(complaint.is_closed)
+        self.assertTrue(complaint.date_done)
+        callback = complaint.callback_ids
+        self.assertEqual(len(callback), 1)
+        self.assertEqual(callback.user_id, self.butler, "the grid's butler calls back")
+        self.assertEqual(complaint.callback_state, "scheduled")
+        self.assertTrue(
+            complaint.activity_ids.filtered(
+                lambda a: (
+                    a.user_id == self.butler
+                    and a.activity_type_id == self.env.ref("mail.mail_activity_data_call")
+                )
+            )
+        )
+
+    def test_invalid_complaint_needs_no_department(self):
+        complaint = self._ticket(self.complaint_type)
+        complaint.write(
+            {
+                "judgement": "invalid",
+                "judgement_reason": "Outside the company's responsibility",
+                "reply": "<p>Explained</p>",
+                "signature": SIGNATURE,
+            }
+        )
+        complaint.action_done()
+        self.assertTrue(complaint.is_closed)
+
+    def test_inquiry_answered_on_the_spot_closes_at_once(self):
+        inquiry = self._ticket(self.inquiry_type, title="Parking fee?")
+        with self.assertRefused(UserError, "Write the answer"):
+            inquiry.action_answer_on_spot()
+        inquiry.reply = "<p>200 a month</p>"
+        inquiry.action_answer_on_spot()
+        self.assertEqual(inquiry.stage_id.category, "done")
+        self.assertTrue(inquiry.date_responded)
+        self.assertFalse(inquiry.callback_ids, "inquiries need no callback")
+        with self.assertRefused(UserError, "Only inquiries"):
+            self._ticket(self.repair_type).action_answer_on_spot()
+
+    def test_inquiry_transferred_to_a_department(self):
+        inquiry = self._ticket(self.inquiry_type, title="Who fixes the gate?")
+        inquiry.write({"department_id": self.engineering.id})
+        inquiry.action_respond()
+        self.assertEqual(inquiry.stage_id.name, "Transferred")
+        self.assertTrue(inquiry.activity_ids.filtered(lambda a: a.user_id == self.staff))
+
+    def test_callback_scores_and_low_score_reopens(self):
+        repair = self._ticket(self.repair_type)
+        repair.action_done()
+        callback = repair.callback_ids
+        self.assertEqual(callback.date_scheduled, repair.date_done.date() + timedelta(days=1))
+        with self.assertRefused(UserError, "Score every item"):
+            callback.action_done()
+        with self.assertRefused(ValidationError, "scored from 1 to 5, not 6"):
+            callback.write({"score_attitude": 6})
+        with self.assertRefused(ValidationError, "scored from 1 to 5, not -1"):
+            callback.write({"score_quality": -1})
+        callback.write(
+            {
+                "score_attitude": 5,
+                "score_quality": 2,
+                "score_timeliness": 4,
+                "score_etiquette": 5,
+                "comment": "Still dripping",
+            }
+        )
+        callback.action_done()
+        self.assertEqual(callback.state, "done")
+        self.assertAlmostEqual(callback.satisfaction, 80.0)
+        self.assertEqual(repair.satisfaction, 80.0)
+        self.assertEqual(repair.stage_id.category, "progress", "a low score reopens the ticket")
+        self.assertTrue(
+            repair.activity_ids.filtered(
+                lambda a: a.user_id == self.supervisor and "Low satisfaction" in a.summary
+            )
+        )
+        # Done again: a new callback is scheduled.
+        repair.action_done()
+        self.assertEqual(len(repair.callback_ids), 2)
+
+    def test_good_score_keeps_ticket_closed(self):
+        repair = self._ticket(self.repair_type)
+        repair.action_done()
+        callback = repair.callback_ids
+        callback.write(
+            {"score_attitude": 5, "score_quality": 5, "score_timeliness": 4, "score_etiquette": 5}
+        )
+        callback.action_done()
+        self.assertTrue(repair.is_closed)
+        self.assertEqual(repair.callback_state, "done")
+        self.assertAlmostEqual(repair.satisfaction, 95.0)
+
+    def test_satisfaction_per_department_against_targets(self):
+        Callback = self.env["property.ticket.callback"]
+        for scores in ((5, 5, 5, 5), (5, 4, 5, 5)):
+            repair = self._ticket(self.repair_type)
+            repair.action_done()
+            repair.callback_ids.write(
+                dict(
+                    zip(
+                        ("score_attitude", "score_quality", "score_timeliness", "score_etiquette"),
+                        scores,
+                        strict=True,
+                    )
+                )
+            )
+            repair.callback_ids.action_done()
+        stats = Callback._satisfaction([("unit_id", "=", self.unit.id)], "department_id")
+        engineering = stats[self.engineering]
+        self.assertEqual(engineering["count"], 2)
+        self.assertAlmostEqual(engineering["satisfaction"], 97.5)
+        self.assertAlmostEqual(engineering["items"]["score_quality"], 90.0)
+        self.assertTrue(engineering["meets_target"])
+        by_butler = Callback._satisfaction([("unit_id", "=", self.unit.id)], "butler_id")
+        self.assertIn(self.butler, by_butler)
+        by_month = Callback._satisfaction([("unit_id", "=", self.unit.id)], "date_done:month")
+        self.assertEqual(len(by_month), 1)
+
+    def test_paid_service_quotation_to_invoice(self):
+        cleaning = self.env.ref("property_butler.product_home_cleaning")
+        water = self.env.ref("property_butler.product_bottled_water")
+        service = self._ticket(self.service_type, title="Deep cleaning before Spring Festival")
+        with self.assertRefused(UserError, "Add the services"):
+            service.action_send_quotation()
+        service.line_ids = [
+            Command.create({"product_id": cleaning.id, "quantity": 2}),
+            Command.create({"product_id": water.id, "quantity": 3, "price_unit": 20.0}),
+        ]
+        self.assertEqual(service.line_ids[0].price_unit, cleaning.lst_price)
+        self.assertAlmostEqual(service.amount_total, 2 * cleaning.lst_price + 60.0)
+        service.action_send_quotation()
+        self.assertEqual(service.quotation_state, "sent")
+        with self.assertRefused(UserError, "accepted paid-service quotation"):
+            service.action_create_invoice()
+        service.action_accept_on_paper()
+        self.assertEqual(service.quotation_state, "accepted")
+        self.assertEqual(service.quotation_accepted_by, self.owner.name)
+        with self.assertRefused(UserError, "Complete the service"):
+            service.action_create_invoice()
+        service.action_done()
+        service.action_create_invoice()
+        invoice = service.invoice_id
+        self.assertEqual(invoice.move_type, "out_invoice")
+        self.assertEqual(invoice.partner_id, self.owner)
+        self.assertEqual(invoice.invoice_origin, service.name)
+        self.assertEqual(len(invoice.invoice_line_ids), 2)
+        self.assertAlmostEqual(invoice.amount_untaxed, service.amount_total)
+        self.assertIn("3-2-1502", invoice.invoice_line_ids[0].name)
+        with self.assertRefused(UserError, "already invoiced"):
+            service.action_create_invoice()
+
+    def test_stage_must_belong_to_type(self):
+        ticket = self._ticket(self.repair_type)
+        quoted = self.env.ref("property_butler.property_ticket_stage_quoted")
+        with self.assertRefused(ValidationError, "not used by Repair tickets"):
+            ticket.stage_id = quoted
+
+
+@tagged("post_install", "-at_install")
+class TestTicketAccess(TicketCase):
+    def test_department_staff_see_their_department(self):
+        repair = self._ticket(self.repair_type)
+        complaint = self._ticket(self.complaint_type)
+        visible = self.env["property.ticket"].with_user(self.staff).search([])
+        self.assertIn(repair, visible)
+        self.assertNotIn(complaint, visible)
+        repair.with_user(self.staff).action_respond()
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.staff).read(["title"])
+
+    def test_guard_reports_findings_and_sees_them(self):
+        finding = (
+            self.env["property.ticket"]
+            .with_user(self.guard)
+            .create(
+                {
+                    "title": "Broken lamp in the lobby",
+                    "description": "<p>Lamp out on floor 3</p>",
+                    "ticket_type_id": self.repair_type.id,
+                    "unit_id": self.unit_b.id,
+                    "channel": "patrol",
+                }
+            )
+        )
+        other = self._ticket(self.repair_type)
+        visible = self.env["property.ticket"].with_user(self.guard).search([])
+        self.assertEqual(visible, finding)
+        self.assertNotIn(other, visible)
+
+    def test_butler_grid_restriction(self):
+        mine = self._ticket(self.repair_type)
+        theirs = self._ticket(self.repair_type, unit=self.unit_b)
+        Ticket = self.env["property.ticket"].with_user(self.butler)
+        self.assertIn(theirs, Ticket.search([]), "setting off: the whole company")
+        self.company.property_grid_restricted = True
+        self.assertEqual(Ticket.search([("id", "in", (mine | theirs).ids)]), mine)
+        for user in (self.supervisor, self.front_desk):
+            found = (
+                self.env["property.ticket"]
+                .with_user(user)
+                .search([("id", "in", (mine | theirs).ids)])
+            )
+            self.assertEqual(found, mine | theirs, user.login)
+
+    def test_portal_residents_share_their_unit_tickets(self):
+        owner_user = new_test_user(
+            self.env, "pb_res_owner", groups="base.group_portal", partner_id=self.owner.id
+        )
+        member_user = new_test_user(
+            self.env, "pb_res_member", groups="base.group_portal", partner_id=self.member.id
+        )
+        neighbour = new_test_user(
+            self.env, "pb_res_neighbour", groups="base.group_portal", partner_id=self.other_owner.id
+        )
+        ticket = self._ticket(self.repair_type, partner_id=self.member.id)
+        self.assertEqual(self.env["property.ticket"].with_user(owner_user).search([]), ticket)
+        self.assertEqual(self.env["property.ticket"].with_user(member_user).search([]), ticket)
+        self.assertFalse(self.env["property.ticket"].with_user(neighbour).search([]))
+        with self.assertRaises(AccessError):
+            ticket.with_user(neighbour).read(["title"])
+        with self.assertRaises(AccessError):
+            ticket.with_user(owner_user).write({"title": "Changed"})
+        with self.assertRaises(AccessError):
+            self.env["property.ticket"].with_user(owner_user).create(
+                {
+                    "title": "x",
+                    "description": "<p>x</p>",
+                    "ticket_type_id": self.repair_type.id,
+                    "unit_id": self.unit.id,
+                }
+            )
