@@ -1,5 +1,9 @@
+import base64
+import io
 import random
 from datetime import timedelta
+
+from PIL import Image, ImageDraw
 
 from odoo import api, fields, models
 
@@ -173,6 +177,8 @@ class PropertyDemoGenerator(models.AbstractModel):
             )
         self.env["property.grid"].create(grid_vals)
 
+        self._generate_demo_tickets(rng, residential)
+
         # Portal access for a few residents living in the estate.
         portal_group = self.env.ref("base.group_portal")
         occupied = residential.filtered(lambda u: u.state == "occupied")
@@ -188,3 +194,103 @@ class PropertyDemoGenerator(models.AbstractModel):
                 }
             )
         return True
+
+    @api.model
+    def _demo_signature(self, rng):
+        """A hand-drawn-looking squiggle, as the signature widget would store it."""
+        image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
+        draw = ImageDraw.Draw(image)
+        points = [(10 + 22 * i, 40 + rng.randint(-25, 25)) for i in range(11)]
+        draw.line(points, fill=(20, 20, 120, 255), width=3, joint="curve")
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        return base64.b64encode(buffer.getvalue())
+
+    @api.model
+    def _generate_demo_tickets(self, rng, units):
+        """About sixty tickets of every type and stage, with callbacks and scores."""
+        ref = self.env.ref
+        staff = ref("property_butler.user_staff", raise_if_not_found=False)
+        if staff:
+            ref("property_butler.property_department_engineering").write(
+                {"leader_id": staff.id, "member_ids": [fields.Command.link(staff.id)]}
+            )
+        samples = {
+            "complaint": [
+                "楼道灯不亮无人处理",
+                "保洁未按时清理垃圾",
+                "夜间装修噪音扰民",
+                "快递被放在门口丢失",
+            ],
+            "repair": ["厨房水管漏水", "卫生间下水道堵塞", "入户门锁损坏", "阳台推拉门卡住"],
+            "inquiry": ["停车月卡如何办理", "物业费缴费方式", "装修申请需要哪些材料"],
+            "service": ["春节前家庭深度保洁", "每周桶装水配送", "空置房托管"],
+            "suggestion": ["建议增加儿童游乐设施", "表扬保安小王热心帮忙"],
+        }
+        occupied = units.filtered(lambda u: u.state == "occupied")
+        Ticket = self.env["property.ticket"]
+        now = fields.Datetime.now()
+        vals_list = []
+        for index in range(60):
+            kind = rng.choice(["complaint", "repair", "repair", "inquiry", "service", "suggestion"])
+            unit = rng.choice(occupied)
+            vals_list.append(
+                {
+                    "title": rng.choice(samples[kind]),
+                    "description": f"<p>{rng.choice(samples[kind])}</p>",
+                    "ticket_type_id": ref(f"property_butler.property_ticket_type_{kind}").id,
+                    "unit_id": unit.id,
+                    "partner_id": unit.resident_ids[:1].id,
+                    "channel": rng.choice(["phone", "front_desk", "portal", "butler_visit"]),
+                    "priority": rng.choice(["0", "0", "0", "1", "2"]),
+                    "date_received": now - timedelta(hours=rng.randint(1, 24 * 60), minutes=index),
+                }
+            )
+        tickets = Ticket.create(vals_list)
+        for ticket in tickets:
+            roll = rng.random()
+            if roll < 0.25:
+                continue  # still new (some of them overdue)
+            ticket.action_respond()
+            if roll < 0.45:
+                continue  # in progress
+            if ticket.kind == "complaint":
+                ticket.write(
+                    {
+                        "judgement": "valid",
+                        "judgement_reason": "经核实情况属实",
+                        "responsible_department_id": ref(
+                            "property_butler.property_department_cleaning"
+                        ).id,
+                        "solution": "<p>已安排专人处理并加强巡查</p>",
+                        "reply": "<p>已向业主致歉并说明处理结果</p>",
+                        "signature": self._demo_signature(rng),
+                        "signed_by": ticket.partner_id.name,
+                    }
+                )
+            elif ticket.kind == "inquiry":
+                ticket.reply = "<p>已当场答复</p>"
+            elif ticket.kind == "service":
+                ticket.line_ids = [
+                    fields.Command.create(
+                        {"product_id": ref("property_butler.product_home_cleaning").id}
+                    )
+                ]
+                ticket.action_send_quotation()
+                ticket.action_accept_on_paper()
+            ticket.action_done()
+            for callback in ticket.callback_ids.filtered(lambda c: c.state == "scheduled"):
+                if rng.random() < 0.7:
+                    callback.write(
+                        {
+                            name: rng.choice([3, 4, 4, 5, 5, 5])
+                            for name in (
+                                "score_attitude",
+                                "score_quality",
+                                "score_timeliness",
+                                "score_etiquette",
+                            )
+                        }
+                    )
+                    callback.action_done()
+        return tickets
