@@ -18,4 +18,5 @@ from . import (
     property_ticket_callback,
     res_partner,
     res_users,
+    ir_attachment,
 )

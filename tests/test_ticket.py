@@ -390,3 +390,61 @@ class TestTicketAccess(TicketCase):
                     "unit_id": self.unit.id,
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestTicketAttachments(TicketCase):
+    PNG = base64.b64decode(SIGNATURE)
+
+    def _attach(self, ticket, name, raw):
+        return self.env["ir.attachment"].create(
+            {"name": name, "raw": raw, "res_model": "property.ticket", "res_id": ticket.id}
+        )
+
+    def test_photos_and_pdfs_are_accepted(self):
+        ticket = self._ticket(self.repair_type)
+        photo = self._attach(ticket, "leak.png", self.PNG)
+        self.assertEqual(photo.mimetype, "image/png")
+        pdf = self._attach(ticket, "quote.pdf", b"%PDF-1.4\n%%EOF\n")
+        self.assertEqual(pdf.mimetype, "application/pdf")
+
+    def test_forbidden_type_and_oversize_refused(self):
+        ticket = self._ticket(self.repair_type)
+        Attachment = self.env["ir.attachment"]
+        before = Attachment.search_count([("res_model", "=", "property.ticket")])
+        with self.assertRefused(ValidationError, "run.sh is not a photo or a PDF"):
+            self._attach(ticket, "run.sh", b"#!/bin/sh\nrm -rf /\n")
+        big = self.PNG + b"\0" * (5 * 1024 * 1024)
+        with self.assertRefused(ValidationError, r"big.png is too large \(5.0 MB\)"):
+            self._attach(ticket, "big.png", big)
+        self.assertEqual(Attachment.search_count([("res_model", "=", "property.ticket")]), before)
+        # Other documents are not concerned.
+        other = self.env["ir.attachment"].create(
+            {"name": "run.sh", "raw": b"#!/bin/sh\n", "res_model": "res.partner", "res_id": 1}
+        )
+        self.assertTrue(other)
+
+
+@tagged("post_install", "-at_install")
+class TestTicketCompanies(TicketCase):
+    def test_other_company_tickets_departments_and_callbacks_are_invisible(self):
+        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
+        project = self.env["property.project"].create(
+            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
+        )
+        building = self.env["property.building"].create(
+            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
+        )
+        unit = self.env["property.unit"].create(
+            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
+        )
+        department = self.env["property.department"].create(
+            {"name": "Moon Engineering", "kind": "engineering", "company_id": other_company.id}
+        )
+        ticket = self._ticket(self.repair_type, unit=unit, department_id=department.id)
+        ticket.action_done()
+        callback = ticket.callback_ids
+        self.assertEqual(callback.company_id, other_company)
+        for record in (ticket, department, callback):
+            with self.assertRaises(AccessError):
+                record.with_user(self.manager).read(["display_name"])
