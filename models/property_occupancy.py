@@ -63,14 +63,14 @@ class PropertyOccupancy(models.Model):
         search="_search_state",
     )
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
-    building_id = fields.Many2one(related="unit_id.building_id", store=True)
+    building_id = fields.Many2one(tracking=False, related="unit_id.building_id", store=True)
     company_id = fields.Many2one(
         related="unit_id.company_id", store=True, index=True, precompute=True
     )
     butler_id = fields.Many2one(related="unit_id.butler_id", string="Butler")
-    phone = fields.Char(related="partner_id.phone")
+    phone = fields.Char(tracking=False, related="partner_id.phone")
     mobile = fields.Char(related="partner_id.mobile")
-    email = fields.Char(related="partner_id.email")
+    email = fields.Char(tracking=False, related="partner_id.email")
     note = fields.Text()
 
     _sql_constraints = [

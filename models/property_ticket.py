@@ -59,8 +59,8 @@ class PropertyTicket(models.Model):
         check_company=True,
         help="The resident who raised the ticket; must occupy the unit.",
     )
-    email = fields.Char(related="partner_id.email")
-    phone = fields.Char(related="partner_id.phone")
+    email = fields.Char(tracking=False, related="partner_id.email")
+    phone = fields.Char(tracking=False, related="partner_id.phone")
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
     cluster_id = fields.Many2one(related="unit_id.cluster_id", store=True, index=True)
     grid_id = fields.Many2one(related="unit_id.grid_id", store=True, index=True)

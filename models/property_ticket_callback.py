@@ -18,10 +18,14 @@ class PropertyTicketCallback(models.Model):
         "property.ticket", required=True, ondelete="cascade", index=True, check_company=True
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    partner_id = fields.Many2one(related="ticket_id.partner_id", string="Resident")
-    unit_id = fields.Many2one(related="ticket_id.unit_id", store=True)
-    ticket_type_id = fields.Many2one(related="ticket_id.ticket_type_id", store=True, index=True)
-    department_id = fields.Many2one(related="ticket_id.department_id", store=True, index=True)
+    partner_id = fields.Many2one(tracking=False, related="ticket_id.partner_id", string="Resident")
+    unit_id = fields.Many2one(tracking=False, related="ticket_id.unit_id", store=True)
+    ticket_type_id = fields.Many2one(
+        tracking=False, related="ticket_id.ticket_type_id", store=True, index=True
+    )
+    department_id = fields.Many2one(
+        tracking=False, related="ticket_id.department_id", store=True, index=True
+    )
     butler_id = fields.Many2one(related="ticket_id.butler_id", store=True, index=True)
     cluster_id = fields.Many2one(related="ticket_id.cluster_id", store=True)
     user_id = fields.Many2one("res.users", string="Called By", required=True, index=True)

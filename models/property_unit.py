@@ -45,10 +45,10 @@ class PropertyUnit(models.Model):
         tracking=True,
     )
     project_id = fields.Many2one(
-        related="building_id.project_id", store=True, index=True, precompute=True
+        tracking=False, related="building_id.project_id", store=True, index=True, precompute=True
     )
     cluster_id = fields.Many2one(
-        related="building_id.cluster_id", store=True, index=True, precompute=True
+        tracking=False, related="building_id.cluster_id", store=True, index=True, precompute=True
     )
     company_id = fields.Many2one(
         related="building_id.company_id", store=True, index=True, precompute=True
@@ -113,10 +113,14 @@ class PropertyUnit(models.Model):
         "records every change.",
     )
     butler_id = fields.Many2one(
-        related="grid_id.butler_id", store=True, index=True, string="Butler"
+        tracking=False, related="grid_id.butler_id", store=True, index=True, string="Butler"
     )
-    backup_butler_id = fields.Many2one(related="grid_id.backup_butler_id", string="Backup Butler")
-    butler_phone = fields.Char(related="grid_id.butler_id.partner_id.phone", string="Butler Phone")
+    backup_butler_id = fields.Many2one(
+        tracking=False, related="grid_id.backup_butler_id", string="Backup Butler"
+    )
+    butler_phone = fields.Char(
+        tracking=False, related="grid_id.butler_id.partner_id.phone", string="Butler Phone"
+    )
     assignment_ids = fields.One2many("property.grid.assignment", "unit_id", string="Butler History")
     color = fields.Integer(compute="_compute_color")
 
