@@ -29,7 +29,6 @@ class PropertyDepartment(models.Model):
     )
     leader_id = fields.Many2one(
         "res.users",
-        string="Leader",
         check_company=True,
         tracking=True,
         domain="[('share', '=', False)]",

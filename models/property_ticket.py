@@ -67,7 +67,6 @@ class PropertyTicket(models.Model):
     butler_id = fields.Many2one(related="unit_id.butler_id", store=True, index=True)
     stage_id = fields.Many2one(
         "property.ticket.stage",
-        string="Stage",
         tracking=True,
         index=True,
         copy=False,
@@ -82,7 +81,6 @@ class PropertyTicket(models.Model):
     is_closed = fields.Boolean(compute="_compute_is_closed", store=True, index=True)
     department_id = fields.Many2one(
         "property.department",
-        string="Department",
         check_company=True,
         tracking=True,
         index=True,
@@ -155,7 +153,7 @@ class PropertyTicket(models.Model):
     )
     quotation_accepted_by = fields.Char(copy=False)
     quotation_accepted_on = fields.Datetime(copy=False)
-    invoice_id = fields.Many2one("account.move", string="Invoice", copy=False, readonly=True)
+    invoice_id = fields.Many2one("account.move", copy=False, readonly=True)
     # Callbacks
     callback_ids = fields.One2many("property.ticket.callback", "ticket_id", string="Callbacks")
     callback_state = fields.Selection(
@@ -262,7 +260,7 @@ class PropertyTicket(models.Model):
         for ticket in self:
             ticket.color = 1 if ticket.is_overdue else (2 if ticket.is_major else 0)
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for ticket in self:
             ticket.access_url = f"/my/tickets/{ticket.id}"

@@ -119,7 +119,7 @@ class PropertyTicketCallback(models.Model):
             supervisor = ticket.project_id._get_escalation_user()
             ticket.activity_schedule(
                 activity_type_id=todo.id,
-                user_id=(supervisor or self.env.user).id,
+                user_id=(supervisor or callback.user_id).id,
                 summary=self.env._("Low satisfaction: the ticket was reopened"),
                 note=callback.comment or "",
             )
