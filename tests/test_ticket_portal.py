@@ -506,7 +506,16 @@ class TestTicketPortalQueryCount(TicketPortalCase):
     the number of tickets of other units in the database."""
 
     LIST_QUERIES = 7  # user, partner, count, page of tickets, units, types, stages
-    CREATE_QUERIES = 32
+    CREATE_QUERIES = 61  # ticket, photo, follower, and the department leader's activity + e-mail
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The department leader receives an activity for every new ticket: fix who that is,
+        # so that the budget does not depend on the data the database was installed with.
+        cls.repair_type.department_id.write(
+            {"leader_id": cls.staff.id, "member_ids": [Command.set(cls.staff.ids)]}
+        )
 
     def setUp(self):
         super().setUp()
