@@ -49,7 +49,11 @@ class PropertyTicket(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     unit_id = fields.Many2one(
-        "property.unit", required=True, index=True, check_company=True, tracking=True
+        "property.unit",
+        index=True,
+        check_company=True,
+        tracking=True,
+        help="Required, except for findings in public areas of the estate.",
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -61,8 +65,24 @@ class PropertyTicket(models.Model):
     )
     email = fields.Char(tracking=False, related="partner_id.email")
     phone = fields.Char(tracking=False, related="partner_id.phone")
-    project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
-    cluster_id = fields.Many2one(related="unit_id.cluster_id", store=True, index=True)
+    project_id = fields.Many2one(
+        "property.project",
+        compute="_compute_location",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+    )
+    cluster_id = fields.Many2one(
+        "property.cluster",
+        compute="_compute_location",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+    )
     grid_id = fields.Many2one(related="unit_id.grid_id", store=True, index=True)
     butler_id = fields.Many2one(related="unit_id.butler_id", store=True, index=True)
     stage_id = fields.Many2one(
@@ -120,6 +140,14 @@ class PropertyTicket(models.Model):
         help="The response or resolution target has passed.",
     )
     escalated = fields.Boolean(copy=False, readonly=True, help="Escalated to the supervisor.")
+    patrol_checkin_id = fields.Many2one(
+        "property.patrol.checkin",
+        string="Patrol Check-in",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        help="The check-in that raised this finding.",
+    )
     # Complaint handling (seed 000, 五)
     judgement = fields.Selection(
         [("valid", "Valid"), ("invalid", "Invalid")], tracking=True, copy=False
@@ -175,6 +203,13 @@ class PropertyTicket(models.Model):
             if ticket.stage_id and ticket.ticket_type_id in ticket.stage_id.ticket_type_ids:
                 continue
             ticket.stage_id = ticket.ticket_type_id.stage_ids.sorted("sequence")[:1]
+
+    @api.depends("unit_id")
+    def _compute_location(self):
+        for ticket in self:
+            if ticket.unit_id:
+                ticket.project_id = ticket.unit_id.project_id
+                ticket.cluster_id = ticket.unit_id.cluster_id
 
     @api.depends("ticket_type_id")
     def _compute_department_id(self):
@@ -287,6 +322,18 @@ class PropertyTicket(models.Model):
                     self.env._("Describe the request: the description cannot be empty.")
                 )
 
+    @api.constrains("unit_id", "project_id", "ticket_type_id")
+    def _check_location(self):
+        for ticket in self:
+            if not ticket.unit_id and ticket.kind != "finding":
+                raise ValidationError(
+                    self.env._("Ticket %s needs the unit it concerns.", ticket.title or "")
+                )
+            if not ticket.project_id:
+                raise ValidationError(
+                    self.env._("Ticket %s needs the project it concerns.", ticket.title or "")
+                )
+
     @api.constrains("unit_id", "partner_id")
     def _check_resident_occupies_unit(self):
         Occupancy = self.env["property.occupancy"].sudo()
@@ -363,13 +410,25 @@ class PropertyTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        units = self.env["property.unit"].browse([vals.get("unit_id") for vals in vals_list])
-        for vals, unit in zip(vals_list, units, strict=True):
-            if unit and "company_id" not in vals:
-                vals["company_id"] = unit.company_id.id
+        # One read for all the units and projects of the batch (prefetched recordsets).
+        units = self.env["property.unit"].browse(
+            {v["unit_id"] for v in vals_list if v.get("unit_id")}
+        )
+        projects = self.env["property.project"].browse(
+            {v["project_id"] for v in vals_list if v.get("project_id")}
+        )
+        company_of_unit = {unit.id: unit.company_id.id for unit in units}
+        company_of_project = {project.id: project.company_id.id for project in projects}
+        for vals in vals_list:
+            if "company_id" not in vals:
+                if vals.get("unit_id"):
+                    vals["company_id"] = company_of_unit[vals["unit_id"]]
+                elif vals.get("project_id"):
+                    vals["company_id"] = company_of_project[vals["project_id"]]
             if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self._next_number(company)
+                vals["name"] = self._next_number(
+                    self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                )
         tickets = super().create(vals_list)
         for ticket in tickets.filtered("partner_id"):
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)

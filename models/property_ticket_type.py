@@ -6,6 +6,7 @@ TICKET_KINDS = [
     ("inquiry", "Inquiry"),
     ("service", "Paid Service"),
     ("suggestion", "Suggestion / Praise"),
+    ("finding", "Patrol / Inspection Finding"),
 ]
 
 

@@ -3,6 +3,8 @@ from . import (
     test_grid,
     test_i18n,
     test_performance,
+    test_patrol,
+    test_patrol_pages,
     test_portal,
     test_security,
     test_ticket,

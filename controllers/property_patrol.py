@@ -1,0 +1,5 @@
+from odoo import http
+
+
+class PropertyPatrolController(http.Controller):
+    """Guards' mobile pages: today's rounds, scan a checkpoint's QR code, check in."""

@@ -1,0 +1,96 @@
+import secrets
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+def _new_token():
+    return secrets.token_urlsafe(24)
+
+
+class PropertyCheckpoint(models.Model):
+    """A place guards check in at (巡邏點), identified on site by a QR code."""
+
+    _name = "property.checkpoint"
+    _description = "Patrol Checkpoint"
+    _inherit = ["mail.thread"]
+    _order = "project_id, sequence, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    project_id = fields.Many2one(
+        "property.project", required=True, index=True, check_company=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, precompute=True
+    )
+    cluster_id = fields.Many2one(
+        "property.cluster", check_company=True, domain="[('project_id', '=', project_id)]"
+    )
+    building_id = fields.Many2one(
+        "property.building", check_company=True, domain="[('project_id', '=', project_id)]"
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        check_company=True,
+        domain="[('project_id', '=', project_id)]",
+        help="For a vacant unit or a unit under decoration.",
+    )
+    is_key_area = fields.Boolean(
+        string="Key Area",
+        help="Offices, archive room, control room, warehouse (要害部位): patrolled at least "
+        "hourly at night.",
+    )
+    instructions = fields.Html()
+    checklist_item_ids = fields.One2many(
+        "property.checklist.item", "checkpoint_id", string="Checklist"
+    )
+    qr_token = fields.Char(
+        string="QR Token",
+        required=True,
+        copy=False,
+        readonly=True,
+        index=True,
+        default=_new_token,
+        groups="property_butler.property_butler_group_patrol_guard,"
+        "property_butler.property_butler_group_supervisor",
+        help="Unguessable token printed in the checkpoint's QR code.",
+    )
+    qr_url = fields.Char(compute="_compute_qr_url", string="QR Code Link")
+
+    _sql_constraints = [
+        ("qr_token_uniq", "unique(qr_token)", "The QR token of a checkpoint must be unique."),
+    ]
+
+    @api.depends("qr_token")
+    def _compute_qr_url(self):
+        base = self.get_base_url()
+        for checkpoint in self:
+            checkpoint.qr_url = f"{base}/property/checkin/{checkpoint.sudo().qr_token}"
+
+    @api.constrains("cluster_id", "building_id", "unit_id", "project_id")
+    def _check_location(self):
+        for checkpoint in self:
+            places = [checkpoint.cluster_id, checkpoint.building_id, checkpoint.unit_id]
+            if any(place and place.project_id != checkpoint.project_id for place in places):
+                raise ValidationError(
+                    self.env._(
+                        "Checkpoint %s must be in its own project's clusters, buildings and units.",
+                        checkpoint.name,
+                    )
+                )
+
+    def action_regenerate_token(self):
+        """Print a new QR code: the old one stops working at once."""
+        for checkpoint in self:
+            checkpoint.qr_token = _new_token()
+        return True
+
+    @api.model
+    def _from_token(self, token):
+        """The active checkpoint that carries ``token``, within the user's companies."""
+        if not token or not isinstance(token, str):
+            return self.browse()
+        return self.search([("qr_token", "=", token)], limit=1)

@@ -1,0 +1,165 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+class PropertyPatrolPlan(models.Model):
+    """Route × shift × frequency, e.g. key areas hourly at night, vacant units once per shift.
+
+    The scheduled action creates the rounds ahead of time and assigns them to the plan's
+    guards in turn."""
+
+    _name = "property.patrol.plan"
+    _description = "Patrol Plan"
+    _inherit = ["mail.thread"]
+    _order = "route_id, shift_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    active = fields.Boolean(default=True, tracking=True)
+    route_id = fields.Many2one(
+        "property.patrol.route", required=True, index=True, check_company=True, tracking=True
+    )
+    shift_id = fields.Many2one(
+        "property.patrol.shift", required=True, check_company=True, tracking=True
+    )
+    company_id = fields.Many2one(related="route_id.company_id", store=True, index=True)
+    interval_minutes = fields.Integer(
+        string="Every (minutes)",
+        default=0,
+        tracking=True,
+        help="0: one round per shift; 60: a round every hour of the shift.",
+    )
+    guard_ids = fields.Many2many(
+        "res.users",
+        string="Guards",
+        check_company=True,
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("property_butler.property_butler_group_patrol_guard").id,
+            )
+        ],
+        help="Rounds are assigned to these guards in turn.",
+    )
+    tz = fields.Selection(
+        "_tz_selection",
+        string="Time Zone",
+        required=True,
+        default=lambda self: self.env.user.tz or DEFAULT_TZ,
+    )
+    round_ids = fields.One2many("property.patrol.round", "plan_id", string="Rounds")
+
+    _sql_constraints = [
+        (
+            "interval_positive",
+            "CHECK(interval_minutes >= 0)",
+            "The interval between rounds cannot be negative.",
+        ),
+    ]
+
+    @api.model
+    def _tz_selection(self):
+        return [(tz, tz) for tz in pytz.common_timezones]
+
+    @api.depends("route_id.name", "shift_id.name")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = f"{plan.route_id.name or ''} · {plan.shift_id.name or ''}"
+
+    @api.constrains("guard_ids")
+    def _check_guards(self):
+        group = self.env.ref("property_butler.property_butler_group_patrol_guard")
+        for plan in self:
+            strangers = plan.guard_ids.filtered(lambda u, g=group: g not in u.groups_id)
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "Only patrol guards patrol: %s is not one.",
+                        ", ".join(strangers.mapped("name")),
+                    )
+                )
+
+    def _interval(self):
+        """Minutes between rounds; storms and other alerts may shorten it (see overrides)."""
+        self.ensure_one()
+        return self.interval_minutes
+
+    def _slots(self, day):
+        """UTC start times (naive) of the rounds of ``day``'s shift."""
+        self.ensure_one()
+        zone = pytz.timezone(self.tz or DEFAULT_TZ)
+        shift = self.shift_id
+        hours, minutes = divmod(round(shift.hour_from * 60), 60)
+        local_start = zone.localize(datetime.combine(day, time(hours, minutes)))
+        start = local_start.astimezone(pytz.utc).replace(tzinfo=None)
+        length = timedelta(hours=shift.duration)
+        interval = self._interval()
+        if not interval:
+            return [start]
+        slots, current = [], start
+        while current < start + length:
+            slots.append(current)
+            current += timedelta(minutes=interval)
+        return slots
+
+    @api.model
+    def _cron_generate_rounds(self, days_ahead=2, batch_size=50):
+        """Create the rounds of the next ``days_ahead`` days, plan by plan, in batches.
+
+        Idempotent: a plan's row is locked while its rounds are created, rounds that exist are
+        skipped, and (plan, start) is unique, so re-runs and concurrent runs add nothing twice.
+        """
+        plans = self.search([])
+        today = fields.Date.context_today(self)
+        days = [today + timedelta(days=offset) for offset in range(days_ahead + 1)]
+        Round = self.env["property.patrol.round"]
+        created = Round
+        for start in range(0, len(plans), batch_size):
+            batch = plans[start : start + batch_size]
+            self.env.cr.execute(
+                "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE",
+                [tuple(batch.ids)],
+            )
+            created |= batch._generate_rounds(days)
+            if not self.env.registry.in_test_mode():
+                self.env.cr.commit()
+            self.env["ir.cron"]._notify_progress(
+                done=min(start + batch_size, len(plans)),
+                remaining=max(len(plans) - start - batch_size, 0),
+            )
+        return created
+
+    def _generate_rounds(self, days):
+        """Create the missing rounds of these plans for ``days``, in one query and one create."""
+        Round = self.env["property.patrol.round"]
+        first = datetime.combine(min(days) - timedelta(days=1), time.min)
+        last = datetime.combine(max(days) + timedelta(days=2), time.min)
+        rounds = Round.search_fetch(
+            [("plan_id", "in", self.ids), ("date_start", ">=", first), ("date_start", "<", last)],
+            ["plan_id", "date_start"],
+        )
+        existing = {(r.plan_id.id, r.date_start) for r in rounds}
+        vals_list = []
+        for plan in self:
+            guards = plan.guard_ids.sorted("id")
+            for day in days:
+                for index, start in enumerate(plan._slots(day)):
+                    if (plan.id, start) in existing:
+                        continue
+                    guard = guards[(day.toordinal() + index) % len(guards)] if guards else guards
+                    vals_list.append(
+                        {
+                            "plan_id": plan.id,
+                            "route_id": plan.route_id.id,
+                            "guard_id": guard.id,
+                            "date_start": start,
+                        }
+                    )
+        return Round.create(vals_list)

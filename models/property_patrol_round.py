@@ -1,0 +1,181 @@
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+ROUND_STATES = [
+    ("planned", "Planned"),
+    ("in_progress", "In Progress"),
+    ("done", "Done"),
+    ("incomplete", "Incomplete"),
+    ("missed", "Missed"),
+]
+
+
+class PropertyPatrolRound(models.Model):
+    """One walk of a route by a guard, with a check-in at each checkpoint."""
+
+    _name = "property.patrol.round"
+    _description = "Patrol Round"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    plan_id = fields.Many2one(
+        "property.patrol.plan", index=True, ondelete="set null", check_company=True
+    )
+    route_id = fields.Many2one(
+        "property.patrol.route", required=True, index=True, check_company=True, ondelete="restrict"
+    )
+    project_id = fields.Many2one(related="route_id.project_id", store=True, index=True)
+    company_id = fields.Many2one(related="route_id.company_id", store=True, index=True)
+    guard_id = fields.Many2one("res.users", string="Guard", index=True, tracking=True)
+    date_start = fields.Datetime(string="Starts At", required=True, index=True)
+    date_deadline = fields.Datetime(string="Due By", compute="_compute_date_deadline", store=True)
+    date_closed = fields.Datetime(string="Closed On", readonly=True)
+    state = fields.Selection(
+        ROUND_STATES, default="planned", required=True, tracking=True, index=True
+    )
+    checkin_ids = fields.One2many("property.patrol.checkin", "round_id", string="Check-ins")
+    expected_count = fields.Integer(compute="_compute_counts", string="Checkpoints")
+    checkin_count = fields.Integer(compute="_compute_counts", string="Checked In")
+    late_count = fields.Integer(readonly=True, string="Late Check-ins")
+    missed_count = fields.Integer(readonly=True, string="Missed Checkpoints")
+    missed_checkpoint_ids = fields.Many2many("property.checkpoint", string="Missed", readonly=True)
+
+    _sql_constraints = [
+        (
+            "plan_start_uniq",
+            "unique(plan_id, date_start)",
+            "This plan already has a round starting at that time.",
+        ),
+    ]
+
+    @api.depends("route_id.name", "date_start")
+    def _compute_name(self):
+        for patrol in self:
+            patrol.name = (
+                f"{patrol.route_id.name or ''} {fields.Datetime.to_string(patrol.date_start) or ''}"
+            )
+
+    @api.depends("date_start", "route_id.expected_duration")
+    def _compute_date_deadline(self):
+        for patrol in self:
+            patrol.date_deadline = patrol.date_start and patrol.date_start + timedelta(
+                minutes=patrol.route_id.expected_duration
+            )
+
+    @api.depends("checkin_ids", "route_id.line_ids")
+    def _compute_counts(self):
+        for patrol in self:
+            patrol.expected_count = len(patrol.route_id.line_ids)
+            patrol.checkin_count = len(patrol.checkin_ids)
+
+    # ------------------------------------------------------------------
+    # Check-in
+    # ------------------------------------------------------------------
+    def check_in(self, token, answers=None, remark=None, is_problem=False, photo=None):
+        """Record a check-in at the checkpoint whose QR code carries ``token``.
+
+        ``answers``: {checklist item id: (ok: bool, note)}. Refuses, with a clear message, a
+        round that is not the guard's or is closed, an old or foreign QR code, a checkpoint
+        that is not on this round and a second check-in at the same checkpoint.
+        Failed items and a remark marked as a problem become findings for their department.
+        """
+        self.ensure_one()
+        if self.guard_id and self.guard_id != self.env.user:
+            raise UserError(self.env._("Round %s is assigned to another guard.", self.name))
+        if self.state not in ("planned", "in_progress"):
+            raise UserError(self.env._("Round %s is closed.", self.name))
+        checkpoint = self.env["property.checkpoint"]._from_token(token)
+        if not checkpoint:
+            raise UserError(
+                self.env._(
+                    "This QR code is not valid: it is old, was replaced, or belongs to another "
+                    "estate. Report it to your supervisor."
+                )
+            )
+        if checkpoint not in self.route_id.line_ids.checkpoint_id:
+            raise UserError(
+                self.env._(
+                    "Checkpoint %(checkpoint)s is not on your round %(round)s.",
+                    checkpoint=checkpoint.name,
+                    round=self.name,
+                )
+            )
+        if checkpoint in self.checkin_ids.checkpoint_id:
+            raise UserError(
+                self.env._("You already checked in at %s on this round.", checkpoint.name)
+            )
+        answers = answers or {}
+        unknown = set(answers) - set(checkpoint.checklist_item_ids.ids)
+        if unknown:
+            raise UserError(self.env._("Some answers are not on this checkpoint's checklist."))
+        now = fields.Datetime.now()
+        checkin = self.env["property.patrol.checkin"].create(
+            {
+                "round_id": self.id,
+                "checkpoint_id": checkpoint.id,
+                "guard_id": self.env.user.id,
+                "date": now,
+                "remark": remark,
+                "is_problem": bool(is_problem),
+                "photo": photo,
+                "is_late": bool(self.date_deadline and now > self.date_deadline),
+                "answer_ids": [
+                    fields.Command.create({"item_id": item_id, "ok": ok, "note": note})
+                    for item_id, (ok, note) in answers.items()
+                ],
+            }
+        )
+        if self.state == "planned":
+            self.state = "in_progress"
+        checkin._raise_findings()
+        return checkin
+
+    def action_close(self):
+        """Close the round: flag late check-ins and missed checkpoints."""
+        for patrol in self:
+            if patrol.state not in ("planned", "in_progress"):
+                continue
+            missed = patrol.route_id.line_ids.checkpoint_id - patrol.checkin_ids.checkpoint_id
+            late = patrol.checkin_ids.filtered("is_late")
+            if not patrol.checkin_ids:
+                state = "missed"
+            elif missed:
+                state = "incomplete"
+            else:
+                state = "done"
+            patrol.write(
+                {
+                    "state": state,
+                    "date_closed": fields.Datetime.now(),
+                    "missed_checkpoint_ids": [fields.Command.set(missed.ids)],
+                    "missed_count": len(missed),
+                    "late_count": len(late),
+                }
+            )
+            if missed or late:
+                patrol.message_post(
+                    body=Markup("%s<br/>%s")
+                    % (
+                        escape(self.env._("Missed: %s", ", ".join(missed.mapped("name")) or "-")),
+                        escape(self.env._("Late check-ins: %s", len(late))),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        return True
+
+    @api.model
+    def _cron_close_overdue(self, grace_minutes=30, batch_size=500):
+        """Close the rounds whose time is over, flagging what was missed or late."""
+        limit = fields.Datetime.now() - timedelta(minutes=grace_minutes)
+        rounds = self.search(
+            [("state", "in", ("planned", "in_progress")), ("date_deadline", "<", limit)],
+            limit=batch_size,
+        )
+        rounds.action_close()
+        return rounds
