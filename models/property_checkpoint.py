@@ -53,7 +53,7 @@ class PropertyCheckpoint(models.Model):
         copy=False,
         readonly=True,
         index=True,
-        default=_new_token,
+        default=lambda self: _new_token(),
         groups="property_butler.property_butler_group_patrol_guard,"
         "property_butler.property_butler_group_supervisor",
         help="Unguessable token printed in the checkpoint's QR code.",

@@ -16,7 +16,7 @@ class PropertyPatrolCheckin(models.Model):
         "property.checkpoint", required=True, ondelete="restrict", index=True, check_company=True
     )
     company_id = fields.Many2one(related="round_id.company_id", store=True, index=True)
-    guard_id = fields.Many2one("res.users", string="Guard", required=True, index=True)
+    guard_id = fields.Many2one("res.users", required=True, index=True)
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now)
     is_late = fields.Boolean(string="Late", readonly=True)
     remark = fields.Text()

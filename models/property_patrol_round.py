@@ -32,7 +32,7 @@ class PropertyPatrolRound(models.Model):
     )
     project_id = fields.Many2one(related="route_id.project_id", store=True, index=True)
     company_id = fields.Many2one(related="route_id.company_id", store=True, index=True)
-    guard_id = fields.Many2one("res.users", string="Guard", index=True, tracking=True)
+    guard_id = fields.Many2one("res.users", index=True, tracking=True)
     date_start = fields.Datetime(string="Starts At", required=True, index=True)
     date_deadline = fields.Datetime(string="Due By", compute="_compute_date_deadline", store=True)
     date_closed = fields.Datetime(string="Closed On", readonly=True)

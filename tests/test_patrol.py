@@ -1,1 +1,258 @@
-"""Tests to come."""
+from datetime import date, datetime
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import PropertyButlerCase
+
+
+class PatrolCase(PropertyButlerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.guard2 = new_test_user(
+            cls.env, "pb_guard2", groups="property_butler.property_butler_group_patrol_guard"
+        )
+        cls.engineering = cls.env.ref("property_butler.property_department_engineering")
+        cls.security = cls.env.ref("property_butler.property_department_security")
+        Checkpoint = cls.env["property.checkpoint"]
+        cls.gate, cls.control_room, cls.vacant = Checkpoint.create(
+            [
+                {"name": "North gate", "project_id": cls.project.id},
+                {
+                    "name": "Control room",
+                    "project_id": cls.project.id,
+                    "building_id": cls.building.id,
+                    "is_key_area": True,
+                    "checklist_item_ids": [
+                        Command.create({"name": "Door locked", "department_id": cls.security.id}),
+                        Command.create(
+                            {
+                                "name": "Fire extinguisher present",
+                                "department_id": cls.engineering.id,
+                            }
+                        ),
+                    ],
+                },
+                {"name": "Vacant 3-2-1501", "project_id": cls.project.id, "unit_id": cls.unit2.id},
+            ]
+        )
+        cls.door, cls.extinguisher = cls.control_room.checklist_item_ids
+        cls.route = cls.env["property.patrol.route"].create(
+            {
+                "name": "Night route",
+                "project_id": cls.project.id,
+                "expected_duration": 30,
+                "line_ids": [
+                    Command.create({"checkpoint_id": cls.gate.id, "sequence": 1}),
+                    Command.create({"checkpoint_id": cls.control_room.id, "sequence": 2}),
+                ],
+            }
+        )
+        cls.day = cls.env.ref("property_butler.property_patrol_shift_day")
+        cls.night = cls.env.ref("property_butler.property_patrol_shift_night")
+
+    def _round(self, guard=None, start=None):
+        return self.env["property.patrol.round"].create(
+            {
+                "route_id": self.route.id,
+                "guard_id": (guard or self.guard).id,
+                "date_start": start or datetime(2026, 11, 22, 13, 0),
+            }
+        )
+
+    def _token(self, checkpoint):
+        return checkpoint.sudo().qr_token
+
+
+@tagged("post_install", "-at_install")
+class TestPatrolPlans(PatrolCase):
+    def test_slots_follow_the_local_shift(self):
+        plan = self.env["property.patrol.plan"].create(
+            {"route_id": self.route.id, "shift_id": self.day.id, "tz": "Asia/Shanghai"}
+        )
+        self.assertEqual(plan._slots(date(2026, 11, 22)), [datetime(2026, 11, 22, 0, 0)])
+        plan.write({"shift_id": self.night.id, "interval_minutes": 60})
+        slots = plan._slots(date(2026, 11, 22))
+        self.assertEqual(len(slots), 12, "key areas hourly through the 12-hour night")
+        self.assertEqual(slots[0], datetime(2026, 11, 22, 12, 0), "20:00 in Shanghai")
+        self.assertEqual(slots[-1], datetime(2026, 11, 22, 23, 0))
+
+    @freeze_time("2026-11-22 03:00:00")
+    def test_cron_creates_rounds_ahead_once(self):
+        plans = self.env["property.patrol.plan"].create(
+            [
+                {
+                    "route_id": self.route.id,
+                    "shift_id": self.night.id,
+                    "interval_minutes": 60,
+                    "tz": "Asia/Shanghai",
+                    "guard_ids": [Command.set((self.guard | self.guard2).ids)],
+                },
+                {"route_id": self.route.id, "shift_id": self.day.id, "tz": "Asia/Shanghai"},
+            ]
+        )
+        Plan = self.env["property.patrol.plan"]
+        created = Plan._cron_generate_rounds(days_ahead=2)
+        mine = created.filtered(lambda r: r.plan_id in plans)
+        self.assertEqual(len(mine), 3 * (12 + 1), "three days of 12 night and 1 day rounds")
+        self.assertEqual(
+            set(mine.filtered(lambda r: r.plan_id == plans[0]).guard_id.ids),
+            {self.guard.id, self.guard2.id},
+            "guards take turns",
+        )
+        self.assertFalse(
+            mine.filtered(lambda r: r.plan_id == plans[1]).guard_id,
+            "a plan without guards leaves rounds unassigned",
+        )
+        again = Plan._cron_generate_rounds(days_ahead=2)
+        self.assertFalse(again.filtered(lambda r: r.plan_id in plans), "a re-run creates nothing")
+        with freeze_time("2026-11-23 03:00:00"):
+            next_day = Plan._cron_generate_rounds(days_ahead=2)
+            self.assertEqual(
+                len(next_day.filtered(lambda r: r.plan_id in plans)),
+                13,
+                "only the new day's rounds",
+            )
+
+    def test_same_plan_and_start_cannot_exist_twice(self):
+        plan = self.env["property.patrol.plan"].create(
+            {"route_id": self.route.id, "shift_id": self.day.id}
+        )
+        vals = {
+            "plan_id": plan.id,
+            "route_id": self.route.id,
+            "date_start": datetime(2026, 1, 1, 0, 0),
+        }
+        self.env["property.patrol.round"].create(vals)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["property.patrol.round"].create(vals)
+
+    def test_only_guards_patrol(self):
+        with self.assertRefused(Exception, "Only patrol guards patrol"):
+            self.env["property.patrol.plan"].create(
+                {
+                    "route_id": self.route.id,
+                    "shift_id": self.day.id,
+                    "guard_ids": [Command.set(self.butler.ids)],
+                }
+            )
+
+    def test_route_rules(self):
+        with self.assertRefused(Exception, "lists a checkpoint twice"):
+            self.route.write({"line_ids": [Command.create({"checkpoint_id": self.gate.id})]})
+        other = self.env["property.project"].create({"name": "Moon Bay", "code": "MB"})
+        foreign = self.env["property.checkpoint"].create(
+            {"name": "Moon gate", "project_id": other.id}
+        )
+        with self.assertRefused(Exception, "checkpoints of its own project"):
+            self.route.write({"line_ids": [Command.create({"checkpoint_id": foreign.id})]})
+
+
+@tagged("post_install", "-at_install")
+class TestCheckIn(PatrolCase):
+    @freeze_time("2026-11-22 13:05:00")
+    def test_check_in_records_server_time_answers_and_findings(self):
+        patrol = self._round().with_user(self.guard)
+        checkin = patrol.check_in(self._token(self.gate), remark="All quiet")
+        self.assertEqual(checkin.date, datetime(2026, 11, 22, 13, 5))
+        self.assertEqual(checkin.guard_id, self.guard)
+        self.assertEqual(patrol.state, "in_progress")
+        self.assertFalse(checkin.ticket_ids, "no problem, no finding")
+        checkin = patrol.check_in(
+            self._token(self.control_room),
+            answers={
+                self.door.id: (True, ""),
+                self.extinguisher.id: (False, "Missing since Monday"),
+            },
+            remark="Water on the floor near the server rack",
+            is_problem=True,
+        )
+        findings = checkin.ticket_ids
+        self.assertEqual(len(findings), 2, "the failed item and the problem remark")
+        item_finding = findings.filtered(lambda t: "Fire extinguisher" in t.title)
+        self.assertEqual(item_finding.department_id, self.engineering)
+        self.assertEqual(item_finding.kind, "finding")
+        self.assertEqual(item_finding.channel, "patrol")
+        self.assertEqual(item_finding.project_id, self.project)
+        self.assertFalse(item_finding.unit_id, "a public-area finding has no unit")
+        self.assertEqual(len(checkin.answer_ids), 2)
+
+    @freeze_time("2026-11-22 13:05:00")
+    def test_refusals(self):
+        patrol = self._round()
+        mine = patrol.with_user(self.guard)
+        with self.assertRefused(UserError, "assigned to another guard"):
+            patrol.with_user(self.guard2).check_in(self._token(self.gate))
+        with self.assertRefused(UserError, "Vacant 3-2-1501 is not on your round"):
+            mine.check_in(self._token(self.vacant))
+        with self.assertRefused(UserError, "QR code is not valid"):
+            mine.check_in("not-a-token")
+        old = self._token(self.gate)
+        self.gate.action_regenerate_token()
+        with self.assertRefused(UserError, "QR code is not valid"):
+            mine.check_in(old)
+        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
+        project = self.env["property.project"].create(
+            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
+        )
+        foreign = self.env["property.checkpoint"].create(
+            {"name": "Moon gate", "project_id": project.id}
+        )
+        with self.assertRefused(UserError, "QR code is not valid"):
+            mine.check_in(self._token(foreign))
+        mine.check_in(self._token(self.gate))
+        with self.assertRefused(UserError, "already checked in at North gate"):
+            mine.check_in(self._token(self.gate))
+        with self.assertRefused(UserError, "not on this checkpoint's checklist"):
+            mine.check_in(self._token(self.control_room), answers={self.door.id + 999: (True, "")})
+        self.assertEqual(len(patrol.checkin_ids), 1, "nothing half-written")
+        patrol.action_close()
+        with self.assertRefused(UserError, "is closed"):
+            mine.check_in(self._token(self.control_room))
+
+    def test_close_flags_late_and_missed(self):
+        with freeze_time("2026-11-22 13:00:00"):
+            patrol = self._round()
+        with freeze_time("2026-11-22 13:45:00"):
+            patrol.with_user(self.guard).check_in(self._token(self.gate))
+            patrol.action_close()
+        self.assertEqual(patrol.state, "incomplete")
+        self.assertEqual(patrol.late_count, 1, "checked in after the 30-minute route time")
+        self.assertEqual(patrol.missed_checkpoint_ids, self.control_room)
+        self.assertEqual(patrol.missed_count, 1)
+
+    def test_cron_closes_finished_rounds(self):
+        with freeze_time("2026-11-22 13:00:00"):
+            untouched = self._round()
+            later = self._round(start=datetime(2026, 11, 22, 20, 0))
+        with freeze_time("2026-11-22 14:10:00"):
+            closed = self.env["property.patrol.round"]._cron_close_overdue()
+        self.assertIn(untouched, closed)
+        self.assertNotIn(later, closed)
+        self.assertEqual(untouched.state, "missed")
+        self.assertEqual(untouched.missed_count, 2)
+
+    def test_guards_see_their_own_rounds(self):
+        mine = self._round()
+        theirs = self._round(guard=self.guard2)
+        Round = self.env["property.patrol.round"]
+        self.assertEqual(
+            Round.with_user(self.guard).search([("id", "in", (mine | theirs).ids)]), mine
+        )
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.guard).read(["state"])
+        self.assertEqual(
+            Round.with_user(self.supervisor).search([("id", "in", (mine | theirs).ids)]),
+            mine | theirs,
+        )
+
+    def test_token_is_hidden_from_other_roles(self):
+        self.assertTrue(self.gate.with_user(self.guard).qr_token)
+        with self.assertRaises(AccessError):
+            self.gate.with_user(self.front_desk).read(["qr_token"])
