@@ -1,4 +1,5 @@
 from . import (
+    test_decoration,
     test_estate,
     test_grid,
     test_i18n,
@@ -7,6 +8,7 @@ from . import (
     test_patrol_pages,
     test_portal,
     test_security,
+    test_storm_handover,
     test_ticket,
     test_ticket_portal,
     test_ticket_reports,
