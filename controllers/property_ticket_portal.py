@@ -274,8 +274,8 @@ class PropertyTicketPortal(CustomerPortal):
                 )
                 if photos:
                     Attachment = env["ir.attachment"]
-                    # sudo: the photos of the ticket just created, with a token so that whoever
-                    # may see the ticket sees them (portal users cannot read attachments).
+                    # sudo: the photos of the ticket just created (portal users cannot create
+                    # attachments); they are served only through the ticket's own photo route.
                     Attachment.sudo().create(
                         [
                             {
@@ -284,7 +284,6 @@ class PropertyTicketPortal(CustomerPortal):
                                 "mimetype": mimetype,
                                 "res_model": ticket._name,
                                 "res_id": ticket.id,
-                                "access_token": Attachment._generate_access_token(),
                             }
                             for name, data, mimetype in photos
                         ]
@@ -370,8 +369,6 @@ class PropertyTicketPortal(CustomerPortal):
             )
         )
         attachments -= ticket_sudo.message_ids.attachment_ids
-        for attachment in attachments.filtered(lambda a: not a.access_token):
-            attachment.generate_access_token()
         return attachments
 
     def _ticket_messages(self, env):
@@ -476,10 +473,13 @@ class PropertyTicketPortal(CustomerPortal):
             )
         return request.redirect(self._ticket_url(ticket, message="created"))
 
-    @http.route(["/my/tickets/<int:ticket_id>"], type="http", auth="public", website=True)
+    # Tickets open to the residents of their unit only, through the record rules: a ticket's
+    # access token (e-mailed links) does not open it for anybody else, and moving out ends access.
+    @http.route(["/my/tickets/<int:ticket_id>"], type="http", auth="user", website=True)
     def portal_my_ticket(self, ticket_id, access_token=None, message=None, **kw):
+        access_token = None
         try:
-            ticket_sudo = self._document_check_access("property.ticket", ticket_id, access_token)
+            ticket_sudo = self._document_check_access("property.ticket", ticket_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
         return request.render(
@@ -490,13 +490,14 @@ class PropertyTicketPortal(CustomerPortal):
     @http.route(
         ["/my/tickets/<int:ticket_id>/accept"],
         type="http",
-        auth="public",
+        auth="user",
         methods=["POST"],
         website=True,
     )
     def portal_ticket_accept(self, ticket_id, access_token=None, **post):
+        access_token = None
         try:
-            ticket_sudo = self._document_check_access("property.ticket", ticket_id, access_token)
+            ticket_sudo = self._document_check_access("property.ticket", ticket_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
         error = self._accept_portal_quotation(request.env, ticket_sudo)
@@ -510,13 +511,14 @@ class PropertyTicketPortal(CustomerPortal):
     @http.route(
         ["/my/tickets/<int:ticket_id>/rate"],
         type="http",
-        auth="public",
+        auth="user",
         methods=["POST"],
         website=True,
     )
     def portal_ticket_rate(self, ticket_id, access_token=None, **post):
+        access_token = None
         try:
-            ticket_sudo = self._document_check_access("property.ticket", ticket_id, access_token)
+            ticket_sudo = self._document_check_access("property.ticket", ticket_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
         error = self._rate_portal_ticket(request.env, ticket_sudo, post)
@@ -526,3 +528,27 @@ class PropertyTicketPortal(CustomerPortal):
                 self._ticket_page_values(ticket_sudo, access_token, error=error, post=post),
             )
         return request.redirect(self._ticket_url(ticket_sudo, access_token, message="rated"))
+
+    @http.route(
+        [
+            "/my/tickets/<int:ticket_id>/photos/<int:attachment_id>",
+            "/my/tickets/<int:ticket_id>/photos/<int:attachment_id>/<string:size>",
+        ],
+        type="http",
+        auth="user",
+    )
+    def portal_ticket_photo(self, ticket_id, attachment_id, size=None, **kw):
+        """A photo of a ticket, for whoever may read the ticket (record rules), and nobody else."""
+        try:
+            ticket_sudo = self._document_check_access("property.ticket", ticket_id)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        photo = self._ticket_photos(ticket_sudo).filtered(lambda a: a.id == attachment_id)
+        if not photo:
+            raise request.not_found()
+        Binary = request.env["ir.binary"]
+        if size == "thumb":
+            stream = Binary._get_image_stream_from(photo, width=256, height=256, crop=True)
+        else:
+            stream = Binary._get_stream_from(photo)
+        return stream.get_response()

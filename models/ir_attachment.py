@@ -1,7 +1,9 @@
 from odoo import api, models
 from odoo.exceptions import ValidationError
+from odoo.tools.mimetypes import guess_mimetype
 
-# What residents and staff may attach to a ticket: photos and PDF documents, 5 MB each.
+# What residents may attach to a ticket: photos and PDF documents, 5 MB each. Staff (and
+# incoming e-mail) may attach anything.
 TICKET_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 TICKET_ATTACHMENT_MIMETYPES = {
     "image/jpeg",
@@ -18,6 +20,8 @@ class IrAttachment(models.Model):
 
     @api.constrains("res_model", "file_size", "mimetype")
     def _check_property_ticket_attachment(self):
+        if not self.env.user.share:
+            return
         for attachment in self.filtered(
             lambda a: a.res_model == "property.ticket" and a.type == "binary"
         ):
@@ -30,12 +34,22 @@ class IrAttachment(models.Model):
                         max=TICKET_ATTACHMENT_MAX_BYTES // 1024 // 1024,
                     )
                 )
-            if attachment.mimetype not in TICKET_ATTACHMENT_MIMETYPES:
+            mimetype = attachment._property_sniffed_mimetype()
+            if mimetype not in TICKET_ATTACHMENT_MIMETYPES:
                 raise ValidationError(
                     self.env._(
                         "%(name)s is not a photo or a PDF (%(type)s): only JPEG, PNG, GIF, "
                         "WEBP, HEIC images and PDF documents can be attached to a ticket.",
                         name=attachment.name,
-                        type=attachment.mimetype,
+                        type=mimetype,
                     )
                 )
+
+    def _property_sniffed_mimetype(self):
+        """What the bytes are, whatever the file name says (HEIC, which Odoo does not sniff,
+        by its ISO-BMFF brand)."""
+        self.ensure_one()
+        raw = self.raw or b""
+        if raw[4:8] == b"ftyp" and raw[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heif"):
+            return "image/heic"
+        return guess_mimetype(raw, default="application/octet-stream")

@@ -72,7 +72,7 @@ class PropertyBuilding(models.Model):
         (
             "prefix_project_uniq",
             "unique(unit_code_prefix, project_id)",
-            "A building with this code already exists in this cluster.",
+            "A building with this code already exists in this cluster of the project.",
         ),
         (
             "floor_count_positive",

@@ -29,12 +29,14 @@ class PropertyDepartment(models.Model):
     )
     leader_id = fields.Many2one(
         "res.users",
+        groups="base.group_user",
         check_company=True,
         tracking=True,
         domain="[('share', '=', False)]",
     )
     member_ids = fields.Many2many(
         "res.users",
+        groups="base.group_user",
         string="Members",
         check_company=True,
         domain="[('share', '=', False)]",

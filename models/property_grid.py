@@ -207,8 +207,9 @@ class PropertyGrid(models.Model):
             return
         Assignment = self.env["property.grid.assignment"]
         Assignment._close_open(changed)
+        Unit = Unit.with_context(property_grid_sync=True)
         if released:
-            released.write({"grid_id": False})
+            released.with_context(property_grid_sync=True).write({"grid_id": False})
         for grid_id, unit_ids in moves.items():
             Unit.browse(unit_ids).write({"grid_id": grid_id})
         Assignment._open_for(moved)

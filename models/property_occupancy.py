@@ -187,7 +187,9 @@ class PropertyOccupancy(models.Model):
             for name in IMMUTABLE_FIELDS
             if name in vals
             and any(
-                self._fields[name].convert_to_write(occ[name], occ) != vals[name] for occ in self
+                self._fields[name].convert_to_cache(occ[name], occ)
+                != self._fields[name].convert_to_cache(vals[name], occ)
+                for occ in self
             )
         ]
         if changed:
@@ -200,7 +202,54 @@ class PropertyOccupancy(models.Model):
                     ),
                 )
             )
-        return super().write(vals)
+        if "date_end" in vals:
+            self._check_reopening(vals["date_end"])
+        res = super().write(vals)
+        if "date_end" in vals:
+            self._on_move_out()
+        return res
+
+    def _check_reopening(self, date_end):
+        """An occupancy that has ended stays ended, except for a property manager's correction."""
+        if self.env.su or self.env.user.has_group("property_butler.property_butler_group_manager"):
+            return
+        today = fields.Date.context_today(self)
+        new_end = fields.Date.to_date(date_end)
+        ended = self.filtered(
+            lambda o: o.date_end and o.date_end < today and (not new_end or new_end > o.date_end)
+        )
+        if ended:
+            raise UserError(
+                self.env._(
+                    "%s has ended: only a property manager can reopen or extend it; register a "
+                    "new occupancy instead.",
+                    ", ".join(ended.mapped("display_name")),
+                )
+            )
+
+    def _on_move_out(self):
+        """People who moved out stop following their former unit's tickets, and the links they
+        were e-mailed stop working (new access tokens)."""
+        today = fields.Date.context_today(self)
+        gone = self.filtered(lambda o: o.date_end and o.date_end < today)
+        if not gone:
+            return
+        Ticket = self.env["property.ticket"].sudo()
+        tickets = Ticket.search(
+            [
+                ("unit_id", "in", gone.unit_id.ids),
+                ("message_partner_ids", "in", gone.partner_id.ids),
+            ]
+        )
+        for occupancy in gone:
+            still_there = occupancy.unit_id.occupancy_ids.filtered(
+                lambda o, p=occupancy.partner_id: o.partner_id == p and o._is_current(today)
+            )
+            if still_there:
+                continue
+            mine = tickets.filtered(lambda t, o=occupancy: t.unit_id == o.unit_id)
+            mine.message_unsubscribe(partner_ids=occupancy.partner_id.ids)
+        tickets.write({"access_token": False})
 
     def action_end_today(self):
         """Move out: the occupancy ends today (it stays in the history)."""

@@ -83,8 +83,25 @@ class PropertyTicket(models.Model):
         index=True,
         check_company=True,
     )
-    grid_id = fields.Many2one(related="unit_id.grid_id", store=True, index=True)
-    butler_id = fields.Many2one(related="unit_id.butler_id", store=True, index=True)
+    # The grid and butler of the unit when the ticket arrived: reassigning the grid later does
+    # not move past tickets (and their satisfaction) to the new butler.
+    grid_id = fields.Many2one(
+        "property.grid",
+        compute="_compute_grid",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+    )
+    butler_id = fields.Many2one(
+        "res.users",
+        compute="_compute_grid",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
     stage_id = fields.Many2one(
         "property.ticket.stage",
         tracking=True,
@@ -139,7 +156,9 @@ class PropertyTicket(models.Model):
         search="_search_is_overdue",
         help="The response or resolution target has passed.",
     )
-    escalated = fields.Boolean(copy=False, readonly=True, help="Escalated to the supervisor.")
+    escalated = fields.Boolean(
+        copy=False, readonly=True, groups="base.group_user", help="Escalated to the supervisor."
+    )
     patrol_checkin_id = fields.Many2one(
         "property.patrol.checkin",
         string="Patrol Check-in",
@@ -152,20 +171,25 @@ class PropertyTicket(models.Model):
     judgement = fields.Selection(
         [("valid", "Valid"), ("invalid", "Invalid")], tracking=True, copy=False
     )
-    judgement_reason = fields.Text(copy=False)
+    judgement_reason = fields.Text(copy=False, groups="base.group_user")
     responsible_department_id = fields.Many2one(
         "property.department", string="Department Responsible", check_company=True, copy=False
     )
     responsible_user_id = fields.Many2one(
-        "res.users", string="Person Responsible", check_company=True, copy=False
+        "res.users",
+        string="Person Responsible",
+        check_company=True,
+        copy=False,
+        groups="base.group_user",
     )
-    solution = fields.Html(copy=False)
+    solution = fields.Html(copy=False, groups="base.group_user")
     reply = fields.Html(string="Reply to Resident", copy=False)
     is_major = fields.Boolean(
         string="Major Complaint", tracking=True, help="The yearly target is at most one."
     )
     corrective_action = fields.Html(
-        help="Training or measures for the department responsible, so it does not happen again."
+        help="Training or measures for the department responsible, so it does not happen again.",
+        groups="base.group_user",
     )
     signature = fields.Image(
         string="Resident Signature", copy=False, attachment=True, max_width=1024, max_height=1024
@@ -203,6 +227,12 @@ class PropertyTicket(models.Model):
             if ticket.stage_id and ticket.ticket_type_id in ticket.stage_id.ticket_type_ids:
                 continue
             ticket.stage_id = ticket.ticket_type_id.stage_ids.sorted("sequence")[:1]
+
+    @api.depends("unit_id")
+    def _compute_grid(self):
+        for ticket in self:
+            ticket.grid_id = ticket.unit_id.grid_id
+            ticket.butler_id = ticket.unit_id.butler_id
 
     @api.depends("unit_id")
     def _compute_location(self):
@@ -333,6 +363,16 @@ class PropertyTicket(models.Model):
                 raise ValidationError(
                     self.env._("Ticket %s needs the project it concerns.", ticket.title or "")
                 )
+            if ticket.unit_id and (
+                ticket.project_id != ticket.unit_id.project_id
+                or ticket.cluster_id != ticket.unit_id.cluster_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %s: the project and cluster are those of its unit.",
+                        ticket.title or "",
+                    )
+                )
 
     @api.constrains("unit_id", "partner_id")
     def _check_resident_occupies_unit(self):
@@ -372,14 +412,29 @@ class PropertyTicket(models.Model):
                     )
                 )
 
+    @api.constrains(
+        "stage_id",
+        "ticket_type_id",
+        "judgement",
+        "judgement_reason",
+        "responsible_department_id",
+        "solution",
+        "reply",
+        "signature",
+    )
     def _check_can_close(self):
-        """A complaint closes only once judged and signed by the resident (《投訴記錄表》)."""
-        for ticket in self.filtered(lambda t: t.kind == "complaint"):
+        """A done complaint is judged, answered and signed by the resident (《投訴記錄表》),
+        whatever way it got there, and stays so."""
+        for ticket in self.filtered(lambda t: t.kind == "complaint" and t.stage_category == "done"):
             missing = []
             if not ticket.judgement:
                 missing.append(self.env._("the judgement (valid or invalid)"))
+            if not (ticket.judgement_reason or "").strip():
+                missing.append(self.env._("the reason for the judgement"))
             if ticket.judgement == "valid" and not ticket.responsible_department_id:
                 missing.append(self.env._("the department responsible"))
+            if ticket.judgement == "valid" and not html2plaintext(ticket.solution or "").strip():
+                missing.append(self.env._("the solution"))
             if not html2plaintext(ticket.reply or "").strip():
                 missing.append(self.env._("the reply to the resident"))
             if not ticket.signature:
@@ -400,6 +455,8 @@ class PropertyTicket(models.Model):
     def _next_number(self, company):
         """Next ticket number from the company's own sequence (created on first use)."""
         Sequence = self.env["ir.sequence"].sudo()
+        # Two first tickets of a new company at once must not create two sequences.
+        self.env.cr.execute("SELECT id FROM res_company WHERE id = %s FOR UPDATE", [company.id])
         sequence = Sequence.search(
             [("code", "=", "property.ticket"), ("company_id", "=", company.id)], limit=1
         )
@@ -433,21 +490,24 @@ class PropertyTicket(models.Model):
         for ticket in tickets.filtered("partner_id"):
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         tickets._notify_department()
-        closed = tickets.filtered("is_closed")
-        closed._check_can_close()
-        closed._on_done()
+        tickets.filtered("is_closed")._on_done()
         return tickets
 
     def write(self, vals):
+        if "ticket_type_id" in vals and self.filtered(
+            lambda t: t.kind == "complaint" and t.is_closed
+        ):
+            raise UserError(self.env._("A closed complaint keeps its type."))
         stage = self.env["property.ticket.stage"].browse(vals.get("stage_id"))
         was_open = self.filtered(lambda t: not t.is_closed)
         if stage.category in ("done", "cancel"):
             vals.setdefault("date_done", fields.Datetime.now())
         elif stage:
             vals["date_done"] = False
+            # Reopened: a new overdue period may be escalated again.
+            vals["escalated"] = False
         res = super().write(vals)
         if stage.category == "done":
-            was_open._check_can_close()
             was_open._on_done()
         if "department_id" in vals:
             self._notify_department()
@@ -465,7 +525,11 @@ class PropertyTicket(models.Model):
             )
 
     def _on_done(self):
-        """Schedule the callback (回訪) for the grid's butler, once per completion."""
+        """Invoice accepted paid services and schedule the callback (回訪) for the grid's
+        butler, once per completion."""
+        self.filtered(
+            lambda t: t.kind == "service" and t.quotation_state == "accepted" and not t.invoice_id
+        )._create_invoices()
         Callback = self.env["property.ticket.callback"]
         pending = set(
             Callback.search(
@@ -553,6 +617,17 @@ class PropertyTicket(models.Model):
         self._move_to("progress")
         return True
 
+    def _check_quotation_editable(self):
+        """An accepted quotation is what the resident agreed to: its lines are frozen."""
+        locked = self.filtered(lambda t: t.quotation_state == "accepted")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The quotation of %s was accepted: its lines cannot change.",
+                    ", ".join(locked.mapped("name")),
+                )
+            )
+
     def action_send_quotation(self):
         for ticket in self:
             if ticket.kind != "service":
@@ -581,12 +656,13 @@ class PropertyTicket(models.Model):
 
     def action_accept_on_paper(self):
         """The resident accepted the quotation on paper."""
+        self.ensure_one()
         self._accept_quotation(self.partner_id.name or self.env._("the resident"))
         return True
 
     def action_create_invoice(self):
-        """Create the customer invoice of a completed paid service."""
-        vals_list = []
+        """Create the customer invoice of a completed paid service (done automatically when
+        the service is completed; this button serves a quotation accepted afterwards)."""
         for ticket in self:
             if ticket.kind != "service" or ticket.quotation_state != "accepted":
                 raise UserError(
@@ -601,6 +677,29 @@ class PropertyTicket(models.Model):
                 )
             if ticket.invoice_id:
                 raise UserError(self.env._("Service %s is already invoiced.", ticket.name))
+        invoices = self._create_invoices()
+        if self.env.user.has_group("account.group_account_invoice"):
+            return self[:1].action_view_invoice()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Draft invoice %s created for finance.", invoices[:1].sudo().name
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _create_invoices(self):
+        """Draft customer invoices of these accepted, completed services.
+
+        Butlers have no accounting rights: once their right to change the tickets is checked,
+        the draft invoice is created as superuser; finance reviews and posts it."""
+        self.check_access("write")
+        vals_list = []
+        for ticket in self:
             partner = ticket.partner_id or ticket.unit_id.billing_partner_id
             if not partner:
                 raise UserError(self.env._("Service %s has no resident to invoice.", ticket.name))
@@ -624,14 +723,14 @@ class PropertyTicket(models.Model):
                     ],
                 }
             )
-        invoices = self.env["account.move"].create(vals_list)
+        invoices = self.env["account.move"].sudo().create(vals_list)
         for ticket, invoice in zip(self, invoices, strict=True):
             ticket.invoice_id = invoice
             ticket.message_post(
                 body=self.env._("Invoice %s created.", invoice._get_html_link()),
                 subtype_xmlid="mail.mt_note",
             )
-        return self[:1].action_view_invoice()
+        return invoices
 
     def action_view_invoice(self):
         self.ensure_one()

@@ -53,12 +53,12 @@ class PropertyTicketCallback(models.Model):
     )
     comment = fields.Text()
 
-    @api.constrains(*SCORE_FIELDS)
+    @api.constrains("state", *SCORE_FIELDS)
     def _check_scores(self):
         for callback in self:
             for name in SCORE_FIELDS:
                 score = callback[name]
-                if score and not 1 <= score <= 5:
+                if (score or callback.state == "done") and not 1 <= score <= 5:
                     raise ValidationError(
                         self.env._(
                             "%(item)s is scored from 1 to 5, not %(score)s.",
@@ -78,6 +78,18 @@ class PropertyTicketCallback(models.Model):
         for callback in self:
             callback.display_name = self.env._("Callback %s", callback.ticket_id.name or "")
 
+    def write(self, vals):
+        recording = self.env.context.get("property_callback_recording")
+        if vals.get("state") == "done" and not recording:
+            raise UserError(self.env._("Record a callback with its Record Scores button."))
+        if (
+            not recording
+            and set(vals) & {"state", *SCORE_FIELDS}
+            and self.filtered(lambda c: c.state == "done")
+        ):
+            raise UserError(self.env._("A recorded callback cannot be changed."))
+        return super().write(vals)
+
     def action_done(self, channel=None):
         """Record the resident's scores; a low score reopens the ticket and alerts the supervisor."""
         for callback in self:
@@ -95,7 +107,7 @@ class PropertyTicketCallback(models.Model):
         vals = {"state": "done", "date_done": fields.Date.context_today(self)}
         if channel:
             vals["channel"] = channel
-        self.write(vals)
+        self.with_context(property_callback_recording=True).write(vals)
         # The butler's pending call activity is done.
         self.ticket_id.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_call")

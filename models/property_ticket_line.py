@@ -7,14 +7,19 @@ class PropertyTicketLine(models.Model):
     _name = "property.ticket.line"
     _description = "Ticket Quotation Line"
     _order = "ticket_id, sequence, id"
+    _check_company_auto = True
 
-    ticket_id = fields.Many2one("property.ticket", required=True, ondelete="cascade", index=True)
+    ticket_id = fields.Many2one(
+        "property.ticket", required=True, ondelete="cascade", index=True, check_company=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     product_id = fields.Many2one(
         "product.product",
         string="Service",
         required=True,
         domain="[('sale_ok', '=', True)]",
+        check_company=True,
     )
     name = fields.Char(
         string="Description",
@@ -40,6 +45,20 @@ class PropertyTicketLine(models.Model):
         ("quantity_positive", "CHECK(quantity > 0)", "The quantity must be positive."),
         ("price_positive", "CHECK(price_unit >= 0)", "The price cannot be negative."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = self.env["property.ticket"].browse({vals["ticket_id"] for vals in vals_list})
+        tickets._check_quotation_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.ticket_id._check_quotation_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.ticket_id._check_quotation_editable()
+        return super().unlink()
 
     @api.depends("product_id")
     def _compute_name(self):

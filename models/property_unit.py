@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 UNIT_TYPES = [
@@ -235,6 +235,10 @@ class PropertyUnit(models.Model):
             and not self.env.user.has_group("property_butler.property_butler_group_manager")
         ):
             raise AccessError(self.env._("Only a property manager can move a unit or archive it."))
+        if "grid_id" in vals and not self.env.context.get("property_grid_sync"):
+            raise UserError(
+                self.env._("A unit joins or leaves a grid from the grid: edit the grid instead.")
+            )
         res = super().write(vals)
         if "building_id" in vals or "active" in vals:
             self._sync_grids()
@@ -287,6 +291,7 @@ class PropertyUnit(models.Model):
                 ("date_end", "<", today),
             ]
         )
+        occupancies._on_move_out()
         units = occupancies.unit_id
         self.env.add_to_compute(self._fields["state"], units)
         units.flush_recordset(["state"])

@@ -298,9 +298,10 @@ class TestTicket(TicketCase):
         self.assertEqual(service.quotation_accepted_by, self.owner.name)
         with self.assertRefused(UserError, "Complete the service"):
             service.action_create_invoice()
-        service.action_done()
-        service.action_create_invoice()
+        service.with_user(self.butler).action_done()
         invoice = service.invoice_id
+        self.assertTrue(invoice, "completing an accepted service drafts its invoice")
+        self.assertEqual(invoice.state, "draft", "finance reviews and posts it")
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.partner_id, self.owner)
         self.assertEqual(invoice.invoice_origin, service.name)
@@ -394,10 +395,21 @@ class TestTicketAccess(TicketCase):
 
 @tagged("post_install", "-at_install")
 class TestTicketAttachments(TicketCase):
+    """What residents attach (through the portal, which creates the attachment as superuser
+    on their behalf) is checked by its bytes; staff may attach any document."""
+
     PNG = base64.b64decode(SIGNATURE)
 
-    def _attach(self, ticket, name, raw):
-        return self.env["ir.attachment"].create(
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.resident_user = new_test_user(
+            cls.env, "pb_attach_resident", groups="base.group_portal", partner_id=cls.owner.id
+        )
+
+    def _attach(self, ticket, name, raw, user=None):
+        Attachment = self.env["ir.attachment"].with_user(user or self.resident_user).sudo()
+        return Attachment.create(
             {"name": name, "raw": raw, "res_model": "property.ticket", "res_id": ticket.id}
         )
 
@@ -418,7 +430,12 @@ class TestTicketAttachments(TicketCase):
         with self.assertRefused(ValidationError, r"big.png is too large \(5.0 MB\)"):
             self._attach(ticket, "big.png", big)
         self.assertEqual(Attachment.search_count([("res_model", "=", "property.ticket")]), before)
-        # Other documents are not concerned.
+        with self.assertRefused(ValidationError, "evil.png is not a photo or a PDF"):
+            self._attach(ticket, "evil.png", b"#!/bin/sh\nrm -rf /\n")
+        self.assertEqual(Attachment.search_count([("res_model", "=", "property.ticket")]), before)
+        # Staff attach what they need; other documents are not concerned.
+        sheet = self._attach(ticket, "costs.xlsx", b"PK\x03\x04 spreadsheet", user=self.butler)
+        self.assertTrue(sheet)
         other = self.env["ir.attachment"].create(
             {"name": "run.sh", "raw": b"#!/bin/sh\n", "res_model": "res.partner", "res_id": 1}
         )
@@ -448,3 +465,110 @@ class TestTicketCompanies(TicketCase):
         for record in (ticket, department, callback):
             with self.assertRaises(AccessError):
                 record.with_user(self.manager).read(["display_name"])
+
+
+@tagged("post_install", "-at_install")
+class TestTicketIntegrity(TicketCase):
+    """What the forms hide is refused by the server too."""
+
+    def test_past_tickets_stay_with_the_butler_of_their_time(self):
+        ticket = self._ticket(self.repair_type)
+        ticket.action_done()
+        self.grid.write({"butler_id": self.butler2.id, "backup_butler_id": False})
+        self.assertEqual(self.unit.butler_id, self.butler2)
+        self.assertEqual(ticket.butler_id, self.butler, "KPIs stay with the butler of the time")
+        self.assertEqual(ticket.callback_ids.butler_id, self.butler)
+        self.assertEqual(self._ticket(self.repair_type).butler_id, self.butler2)
+
+    def test_units_change_grid_only_through_grids(self):
+        other_grid = self._grid(self.butler2, name="Other")
+        with self.assertRefused(UserError, "edit the grid instead"):
+            self.unit.with_user(self.butler).write({"grid_id": other_grid.id})
+        with self.assertRefused(UserError, "edit the grid instead"):
+            self.unit.with_user(self.manager).write({"grid_id": False})
+        self.assertEqual(self.unit.grid_id, self.grid)
+
+    def test_closed_complaint_stays_judged_and_signed(self):
+        complaint = self._ticket(self.complaint_type)
+        complaint.write(self._close_complaint_fields())
+        complaint.action_done()
+        with self.assertRefused(ValidationError, "signature"):
+            complaint.signature = False
+        with self.assertRefused(UserError, "keeps its type"):
+            complaint.ticket_type_id = self.repair_type
+        open_complaint = self._ticket(self.complaint_type)
+        open_complaint.ticket_type_id = self.repair_type  # still open: a mistake is corrected
+        self.assertEqual(open_complaint.kind, "repair")
+        with self.assertRefused(ValidationError, "reason for the judgement.*solution"):
+            self._ticket(self.complaint_type).write(
+                {
+                    **self._close_complaint_fields(),
+                    "judgement_reason": False,
+                    "solution": False,
+                    "stage_id": self.env.ref("property_butler.property_ticket_stage_done").id,
+                }
+            )
+
+    def test_callbacks_are_recorded_once_through_their_button(self):
+        repair = self._ticket(self.repair_type)
+        repair.action_done()
+        callback = repair.callback_ids.with_user(self.butler)
+        with self.assertRefused(UserError, "Record Scores button"):
+            callback.write({"state": "done", "score_attitude": 1})
+        callback.write(
+            {"score_attitude": 5, "score_quality": 5, "score_timeliness": 5, "score_etiquette": 5}
+        )
+        callback.action_done()
+        with self.assertRefused(UserError, "cannot be changed"):
+            callback.write({"score_quality": 1})
+        self.assertEqual(callback.satisfaction, 100.0)
+
+    def test_accepted_quotation_lines_are_frozen(self):
+        service = self._ticket(self.service_type)
+        service.line_ids = [
+            Command.create({"product_id": self.env.ref("property_butler.product_home_cleaning").id})
+        ]
+        service.action_send_quotation()
+        service.action_accept_on_paper()
+        line = service.line_ids.with_user(self.butler)
+        for change in (
+            lambda: line.write({"price_unit": 1.0}),
+            lambda: line.unlink(),
+            lambda: (
+                self.env["property.ticket.line"]
+                .with_user(self.butler)
+                .create({"ticket_id": service.id, "product_id": line.product_id.id})
+            ),
+        ):
+            with self.assertRefused(UserError, "was accepted: its lines cannot change"):
+                change()
+
+    def test_residents_do_not_read_internal_fields(self):
+        resident = new_test_user(
+            self.env, "pb_internal_resident", groups="base.group_portal", partner_id=self.owner.id
+        )
+        complaint = self._ticket(self.complaint_type)
+        complaint.write(self._close_complaint_fields())
+        mine = complaint.with_user(resident)
+        self.assertEqual(mine.title, complaint.title)
+        for field in ("judgement_reason", "solution", "corrective_action", "responsible_user_id"):
+            with self.assertRaises(AccessError):
+                mine.read([field])
+
+    def test_ended_occupancy_is_not_reopened_but_by_a_manager(self):
+        ended = self._occupy(
+            self.unit2,
+            self.tenant,
+            role="tenant",
+            date_start=date(2020, 1, 1),
+            date_end=date(2021, 1, 1),
+        )
+        with self.assertRefused(UserError, "only a property manager can reopen"):
+            ended.with_user(self.butler).write({"date_end": False})
+        with self.assertRefused(UserError, "only a property manager can reopen"):
+            ended.with_user(self.butler).write({"date_end": date(2030, 1, 1)})
+        ended.with_user(self.butler).write({"date_end": date(2020, 12, 1)})  # earlier: fine
+        ended.with_user(self.manager).write({"date_end": date(2021, 6, 30)})
+        self.assertEqual(ended.date_end, date(2021, 6, 30))
+        # Writing the same start date again, as a string, is no change.
+        ended.with_user(self.butler).write({"date_start": "2020-01-01"})

@@ -1,5 +1,5 @@
 import io
-from datetime import date
+from datetime import date, timedelta
 from unittest.mock import patch
 
 from PIL import Image
@@ -99,7 +99,6 @@ class TicketPortalCase(PropertyButlerCase):
                     "raw": PNG,
                     "res_model": "property.ticket",
                     "res_id": cls.t_neighbour.id,
-                    "access_token": Attachment._generate_access_token(),
                 }
             )
         )
@@ -239,34 +238,46 @@ class TestTicketPortal(HttpCase, TicketPortalCase):
         self.assertEqual(self.callback.state, "scheduled")
 
     def test_access_tokens(self):
-        """Odoo's _document_check_access grants access with the document's own token, by
-        design (links sent by e-mail); any other token is refused, logged in or not."""
+        """Tickets open through the record rules only: no token, not even the ticket's own one
+        (a forwarded e-mail link), opens it for another resident or an anonymous visitor."""
         own_token = self.t_own._portal_ensure_token()
         neighbour_token = self.t_neighbour._portal_ensure_token()
         url = f"/my/tickets/{self.t_neighbour.id}"
         self._login(self.resident)
-        for token in (own_token, "0" * 36, "", neighbour_token[:-1]):
+        for token in (neighbour_token, own_token, "0" * 36, "", neighbour_token[:-1]):
             response = self.url_open(f"{url}?access_token={token}", allow_redirects=False)
             self._assert_redirected_away(response)
-        response = self.url_open(f"{url}?access_token={neighbour_token}")
-        self.assertEqual(response.status_code, 200, "the ticket's own token opens it")
-        self.assertIn(self.t_neighbour.title, response.text)
+        # Their own ticket opens, with or without a token.
+        response = self.url_open(f"/my/tickets/{self.t_own.id}?access_token={own_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.t_own.title, response.text)
 
         self.authenticate(None, None)
-        for token in (own_token, "0" * 36, "", None):
+        for token in (neighbour_token, own_token, "0" * 36, "", None):
             query = f"?access_token={token}" if token is not None else ""
             response = self.url_open(f"{url}{query}", allow_redirects=False)
-            self._assert_redirected_away(response)
-        # Actions with a wrong token: refused, nothing changes.
-        response = self.url_open(
-            f"/my/tickets/{self.t_service.id}/accept",
-            data={"csrf_token": http.Request.csrf_token(self), "access_token": own_token},
-            allow_redirects=False,
-        )
-        self._assert_redirected_away(response)
+            self._assert_redirected_away(response, "/web/login")
+        # Actions with the ticket's own token, anonymously: login first, nothing changes.
+        service_token = self.t_service._portal_ensure_token()
+        for action in ("accept", "rate"):
+            response = self.url_open(
+                f"/my/tickets/{self.t_service.id}/{action}",
+                data={"csrf_token": http.Request.csrf_token(self), "access_token": service_token},
+                allow_redirects=False,
+            )
+            self._assert_redirected_away(response, "/web/login")
         self.assertEqual(self.t_service.quotation_state, "sent")
-        response = self.url_open(f"{url}?access_token={neighbour_token}")
-        self.assertEqual(response.status_code, 200, "anonymous with the ticket's own token")
+
+    def test_moved_out_resident_loses_access(self):
+        self._login(self.resident)
+        self.assertEqual(self.url_open(f"/my/tickets/{self.t_own.id}").status_code, 200)
+        token = self.t_own._portal_ensure_token()
+        occupancy = self.unit.occupancy_ids.filtered(lambda o: o.partner_id == self.owner)
+        occupancy.write({"date_end": date.today() - timedelta(days=1)})
+        self.assertNotIn(self.owner, self.t_own.message_partner_ids, "no more notifications")
+        self.assertNotEqual(self.t_own.access_token, token, "the e-mailed links stop working")
+        response = self.url_open(f"/my/tickets/{self.t_own.id}", allow_redirects=False)
+        self._assert_redirected_away(response)
 
     def test_anonymous_visitor_is_sent_to_login(self):
         self.authenticate(None, None)
@@ -306,12 +317,21 @@ class TestTicketPortal(HttpCase, TicketPortalCase):
                 response = self.url_open(url, allow_redirects=False)
                 self.assertNotEqual(response.content, PNG, url)
                 self.assertNotIn("noise.png", response.headers.get("Content-Disposition", ""))
-        # The neighbour sees his own photo on his ticket page, through its token.
+            # The ticket's own photo route, with the neighbour's ticket and photo ids.
+            for url in (
+                f"/my/tickets/{self.t_neighbour.id}/photos/{photo.id}",
+                f"/my/tickets/{self.t_own.id}/photos/{photo.id}",
+            ):
+                response = self.url_open(url, allow_redirects=False)
+                self.assertNotEqual(response.content, PNG, url)
+                self.assertIn(response.status_code, (303, 404) if not login else (404,), url)
+        # The neighbour sees his own photo on his ticket page, through the ticket's photo route.
         self._login(self.neighbour)
         page = self.url_open(f"/my/tickets/{self.t_neighbour.id}")
-        self.assertIn(f"/web/image/{photo.id}/256x256?access_token={photo.access_token}", page.text)
-        response = self.url_open(f"/web/content/{photo.id}?access_token={photo.access_token}")
+        self.assertIn(f"/my/tickets/{self.t_neighbour.id}/photos/{photo.id}/thumb", page.text)
+        response = self.url_open(f"/my/tickets/{self.t_neighbour.id}/photos/{photo.id}")
         self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, PNG)
 
     # ------------------------------------------------------------------
     # Submitting a ticket
@@ -357,7 +377,6 @@ class TestTicketPortal(HttpCase, TicketPortalCase):
         )
         self.assertEqual(attachments.mapped("name"), ["floor.png", "IMG_0001.HEIC"])
         self.assertEqual(attachments.mapped("mimetype"), ["image/png", "image/heic"])
-        self.assertTrue(all(attachments.mapped("access_token")))
         page = self.url_open(response.headers["Location"])
         self.assertIn("your request was sent", page.text)
         self.assertIn("floor.png", page.text)
@@ -506,7 +525,7 @@ class TestTicketPortalQueryCount(TicketPortalCase):
     the number of tickets of other units in the database."""
 
     LIST_QUERIES = 7  # user, partner, count, page of tickets, units, types, stages
-    CREATE_QUERIES = 61  # ticket, photo, follower, and the department leader's activity + e-mail
+    CREATE_QUERIES = 65  # ticket, photo, follower, and the department leader's activity + e-mail
 
     @classmethod
     def setUpClass(cls):
