@@ -2,6 +2,7 @@ from . import (
     test_decoration,
     test_estate,
     test_grid,
+    test_inspection,
     test_i18n,
     test_performance,
     test_patrol,

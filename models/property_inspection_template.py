@@ -1,0 +1,99 @@
+from odoo import api, fields, models
+
+INSPECTION_KINDS = [
+    ("cluster_daily", "Butler's Daily Cluster Inspection"),
+    ("morning_check", "Morning Check (9:30)"),
+    ("public_area", "Public-Area Round"),
+    ("vacant_unit", "Vacant Unit Inspection"),
+]
+
+PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
+
+
+class PropertyInspectionTemplate(models.Model):
+    """What an inspection (巡視/巡查) checks, by category, and how often it is due."""
+
+    _name = "property.inspection.template"
+    _description = "Inspection Template"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    kind = fields.Selection(INSPECTION_KINDS, required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    item_ids = fields.One2many(
+        "property.inspection.template.item", "template_id", string="Items", copy=True
+    )
+    item_count = fields.Integer(compute="_compute_item_count")
+    target_count = fields.Integer(
+        string="Times Due",
+        default=1,
+        help="How many inspections each inspector owes per period, e.g. 2 a week.",
+    )
+    target_period = fields.Selection(PERIODS, string="Per", default="day", required=True)
+    inspector_group_id = fields.Many2one(
+        "res.groups",
+        string="Inspectors",
+        help="The role that owes these inspections (butlers, supervisors, managers).",
+    )
+    description = fields.Text(translate=True)
+
+    _sql_constraints = [
+        ("target_positive", "CHECK(target_count >= 0)", "The times due cannot be negative."),
+    ]
+
+    @api.depends("item_ids")
+    def _compute_item_count(self):
+        for template in self:
+            template.item_count = len(template.item_ids)
+
+    def _period_bounds(self, day):
+        """First and last day of the template's period around ``day``."""
+        self.ensure_one()
+        if self.target_period == "day":
+            return day, day
+        if self.target_period == "week":
+            start = fields.Date.start_of(day, "week")
+            return start, fields.Date.end_of(day, "week")
+        return fields.Date.start_of(day, "month"), fields.Date.end_of(day, "month")
+
+    def _schedule_status(self, day=None):
+        """Per template and inspector: inspections done in the period around ``day`` against
+        the times due, in one grouped query per template.
+
+        Returns {(template, user): {"done": n, "due": n, "late": bool}}.
+        """
+        day = day or fields.Date.context_today(self)
+        Inspection = self.env["property.inspection"]
+        inspectors_by_group = {}
+        groups = self.inspector_group_id
+        if groups:
+            users = self.env["res.users"].search(
+                [("groups_id", "in", groups.ids), ("share", "=", False)]
+            )
+            for group in groups:
+                inspectors_by_group[group] = users.filtered(lambda u, g=group: g in u.groups_id)
+        status = {}
+        for template in self:
+            start, end = template._period_bounds(day)
+            done = dict(
+                Inspection._read_group(
+                    [
+                        ("template_id", "=", template.id),
+                        ("state", "=", "done"),
+                        ("date_done", ">=", start),
+                        ("date_done", "<=", end),
+                    ],
+                    ["user_id"],
+                    ["__count"],
+                )
+            )
+            inspectors = inspectors_by_group.get(template.inspector_group_id) or list(done)
+            for user in inspectors:
+                count = done.get(user, 0)
+                status[(template, user)] = {
+                    "done": count,
+                    "due": template.target_count,
+                    "late": count < template.target_count and day >= end,
+                }
+        return status
