@@ -88,9 +88,15 @@ class PropertyPatrolPlan(models.Model):
                 )
 
     def _interval(self):
-        """Minutes between rounds; storms and other alerts may shorten it (see overrides)."""
+        """Minutes between rounds; while a storm alert is active for the project, routes with key
+        areas are patrolled twice as often (a once-per-shift plan: every half shift)."""
         self.ensure_one()
-        return self.interval_minutes
+        interval = self.interval_minutes
+        if self.route_id.line_ids.checkpoint_id.filtered("is_key_area") and self.env[
+            "property.storm.alert"
+        ]._active_for_projects(self.route_id.project_id):
+            interval = max((interval or round(self.shift_id.duration * 60)) // 2, 1)
+        return interval
 
     def _slots(self, day):
         """UTC start times (naive) of the rounds of ``day``'s shift."""
