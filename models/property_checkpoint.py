@@ -58,7 +58,12 @@ class PropertyCheckpoint(models.Model):
         "property_butler.property_butler_group_supervisor",
         help="Unguessable token printed in the checkpoint's QR code.",
     )
-    qr_url = fields.Char(compute="_compute_qr_url", string="QR Code Link")
+    qr_url = fields.Char(
+        compute="_compute_qr_url",
+        string="QR Code Link",
+        groups="property_butler.property_butler_group_patrol_guard,"
+        "property_butler.property_butler_group_supervisor",
+    )
 
     _sql_constraints = [
         ("qr_token_uniq", "unique(qr_token)", "The QR token of a checkpoint must be unique."),
@@ -66,7 +71,7 @@ class PropertyCheckpoint(models.Model):
 
     @api.depends("qr_token")
     def _compute_qr_url(self):
-        base = self.get_base_url()
+        base = self[:1].get_base_url() if self else ""
         for checkpoint in self:
             checkpoint.qr_url = f"{base}/property/checkin/{checkpoint.sudo().qr_token}"
 

@@ -146,7 +146,10 @@ class PropertyPatrolPlan(models.Model):
 
     def _generate_rounds(self, days):
         """Create the missing rounds of these plans for ``days``, in one query and one create."""
-        Round = self.env["property.patrol.round"]
+        # No "created" chatter message per round: thousands a month, and nobody reads them.
+        Round = self.env["property.patrol.round"].with_context(
+            mail_create_nolog=True, tracking_disable=True
+        )
         first = datetime.combine(min(days) - timedelta(days=1), time.min)
         last = datetime.combine(max(days) + timedelta(days=2), time.min)
         rounds = Round.search_fetch(

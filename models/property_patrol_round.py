@@ -23,7 +23,7 @@ class PropertyPatrolRound(models.Model):
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     plan_id = fields.Many2one(
         "property.patrol.plan", index=True, ondelete="set null", check_company=True
     )
@@ -31,10 +31,14 @@ class PropertyPatrolRound(models.Model):
         "property.patrol.route", required=True, index=True, check_company=True, ondelete="restrict"
     )
     project_id = fields.Many2one(related="route_id.project_id", store=True, index=True)
-    company_id = fields.Many2one(related="route_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="route_id.company_id", store=True, index=True, precompute=True
+    )
     guard_id = fields.Many2one("res.users", index=True, tracking=True)
     date_start = fields.Datetime(string="Starts At", required=True, index=True)
-    date_deadline = fields.Datetime(string="Due By", compute="_compute_date_deadline", store=True)
+    date_deadline = fields.Datetime(
+        string="Due By", compute="_compute_date_deadline", store=True, precompute=True
+    )
     date_closed = fields.Datetime(string="Closed On", readonly=True)
     state = fields.Selection(
         ROUND_STATES, default="planned", required=True, tracking=True, index=True
