@@ -117,7 +117,7 @@ class PropertyPatrolPlan(models.Model):
         return slots
 
     @api.model
-    def _cron_generate_rounds(self, days_ahead=2, batch_size=50):
+    def _cron_generate_rounds(self, days_ahead=2, batch_size=50, auto_commit=True):
         """Create the rounds of the next ``days_ahead`` days, plan by plan, in batches.
 
         Idempotent: a plan's row is locked while its rounds are created, rounds that exist are
@@ -135,7 +135,7 @@ class PropertyPatrolPlan(models.Model):
                 [tuple(batch.ids)],
             )
             created |= batch._generate_rounds(days)
-            if not getattr(threading.current_thread(), "testing", False):
+            if auto_commit and not getattr(threading.current_thread(), "testing", False):
                 # One batch at a time survives a crash of the next (guidelines: commit per batch).
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             self.env["ir.cron"]._notify_progress(
