@@ -37,6 +37,16 @@ class PropertyInspectionTemplate(models.Model):
         help="The role that owes these inspections (butlers, supervisors, managers).",
     )
     description = fields.Text(translate=True)
+    my_done_count = fields.Integer(
+        compute="_compute_my_schedule",
+        string="Done by Me",
+        help="Inspections of this template you did in the current period.",
+    )
+    my_late = fields.Boolean(
+        compute="_compute_my_schedule",
+        string="Behind Schedule",
+        help="You have done fewer than due in the current period.",
+    )
 
     _sql_constraints = [
         ("target_positive", "CHECK(target_count >= 0)", "The times due cannot be negative."),
@@ -46,6 +56,21 @@ class PropertyInspectionTemplate(models.Model):
     def _compute_item_count(self):
         for template in self:
             template.item_count = len(template.item_ids)
+
+    @api.depends_context("uid")
+    def _compute_my_schedule(self):
+        status = self._schedule_status()
+        today = fields.Date.context_today(self)
+        for template in self:
+            mine = status.get((template, self.env.user), {"done": 0, "due": template.target_count})
+            template.my_done_count = mine["done"]
+            start, end = template._period_bounds(today)
+            # Behind: what is left cannot be done in the days left of the period.
+            days_left = (end - today).days + 1
+            template.my_late = bool(
+                template.inspector_group_id in self.env.user.groups_id
+                and mine["due"] - mine["done"] > days_left
+            )
 
     def _period_bounds(self, day):
         """First and last day of the template's period around ``day``."""

@@ -108,6 +108,16 @@ class TestInspections(PropertyButlerCase):
         self.assertTrue(mine["late"], "one of the two weekly rounds is missing at week end")
         midweek = self.supervisor_round._schedule_status(date(2026, 11, 18))
         self.assertFalse(midweek[(self.supervisor_round, self.supervisor)]["late"])
+        # What the supervisor sees in "My Schedule": one done, one more due today.
+        mine = self.supervisor_round.with_user(self.supervisor)
+        self.assertEqual(mine.my_done_count, 1)
+        self.assertFalse(mine.my_late, "one round left and one day left: not behind yet")
+        behind = self.env.ref(
+            "property_butler.property_inspection_template_manager_round"
+        ).with_user(self.manager)
+        with freeze_time("2026-11-30 10:00:00"):
+            behind.invalidate_recordset(["my_done_count", "my_late"])
+            self.assertTrue(behind.my_late, "two monthly rounds due, none done, one day left")
 
     def test_register_prints_items_and_findings(self):
         inspection = self.env["property.inspection"].create(
