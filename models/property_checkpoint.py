@@ -54,15 +54,14 @@ class PropertyCheckpoint(models.Model):
         readonly=True,
         index=True,
         default=lambda self: _new_token(),
-        groups="property_butler.property_butler_group_patrol_guard,"
-        "property_butler.property_butler_group_supervisor",
-        help="Unguessable token printed in the checkpoint's QR code.",
+        groups="property_butler.property_butler_group_supervisor",
+        help="Unguessable token printed in the checkpoint's QR code. Guards never read it: "
+        "checking in proves they stood in front of the code.",
     )
     qr_url = fields.Char(
         compute="_compute_qr_url",
         string="QR Code Link",
-        groups="property_butler.property_butler_group_patrol_guard,"
-        "property_butler.property_butler_group_supervisor",
+        groups="property_butler.property_butler_group_supervisor",
     )
 
     _sql_constraints = [
@@ -98,4 +97,8 @@ class PropertyCheckpoint(models.Model):
         """The active checkpoint that carries ``token``, within the user's companies."""
         if not token or not isinstance(token, str):
             return self.browse()
-        return self.search([("qr_token", "=", token)], limit=1)
+        # sudo: guards may not read tokens; this one lookup matches the scanned code.
+        checkpoint = self.sudo().search(
+            [("qr_token", "=", token), ("company_id", "in", self.env.companies.ids)], limit=1
+        )
+        return checkpoint.sudo(False)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytz
 from markupsafe import Markup, escape
 
@@ -31,6 +33,10 @@ ACTIONS_TAKEN = [
 ]
 # Actions the permit's followers must hear about.
 SERIOUS_ACTIONS = ("work_stopped", "pass_confiscated")
+
+
+# A check may be done up to this long before its planned time, not earlier.
+EARLY_MINUTES = 30
 
 
 class PropertyDecorationCheck(models.Model):
@@ -153,9 +159,13 @@ class PropertyDecorationCheck(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group(
+        supervisor = self.env.su or self.env.user.has_group(
             "property_butler.property_butler_group_supervisor"
-        ):
+        )
+        recording = self.env.context.get("property_decoration_recording")
+        if not supervisor and not recording and set(vals) & {"state", "date_done", "guard_id"}:
+            raise UserError(self.env._("A decoration check is recorded with its Check button."))
+        if not supervisor:
             locked = set(vals) & {*ANSWER_FIELDS, "guard_id", "date_planned", "permit_id"}
             done = self.filtered(lambda c: c.state == "done")
             if locked and done:
@@ -214,11 +224,19 @@ class PropertyDecorationCheck(models.Model):
                 self.env._("Describe the violation for which you took action (%s).", self.name)
             )
         now = fields.Datetime.now()
+        if self.date_planned and now < self.date_planned - timedelta(minutes=EARLY_MINUTES):
+            raise UserError(
+                self.env._(
+                    "Check %(check)s is planned at %(time)s: it cannot be done before.",
+                    check=self.name,
+                    time=self._local(self.date_planned).strftime("%H:%M"),
+                )
+            )
         today = self._local(now).date()
         if self.permit_id.worker_ids.filtered(lambda w: w._pass_expired_on(today)):
             values["problem_worker_pass"] = True
         values.update({"state": "done", "date_done": now, "guard_id": self.env.user.id})
-        self.write(values)
+        self.with_context(property_decoration_recording=True).write(values)
         if self.has_problem:
             self._raise_finding()
         if self.action_taken in SERIOUS_ACTIONS:

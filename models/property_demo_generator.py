@@ -284,7 +284,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                 },
             ]
         )
-        self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1, auto_commit=False)
+        self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
 
     @api.model
     def _demo_signature(self, rng):

@@ -100,6 +100,14 @@ class PropertyHandoverLog(models.Model):
         return logs
 
     def write(self, vals):
+        if (
+            {"state", "date_handed", "date_acknowledged"} & set(vals)
+            and not self.env.su
+            and not self.env.context.get("property_handover_step")
+        ):
+            raise UserError(
+                self.env._("Use Hand Over and Acknowledge: the status is not edited by hand.")
+            )
         locked = LOCKED_FIELDS.intersection(vals)
         if locked and self.filtered(lambda log: log.state != "draft"):
             raise UserError(
@@ -222,7 +230,9 @@ class PropertyHandoverLog(models.Model):
                         ", ".join(pending.mapped("name")),
                     )
                 )
-        self.write({"state": "handed", "date_handed": fields.Datetime.now()})
+        self.with_context(property_handover_step=True).write(
+            {"state": "handed", "date_handed": fields.Datetime.now()}
+        )
         return True
 
     def action_acknowledge(self):
@@ -241,5 +251,7 @@ class PropertyHandoverLog(models.Model):
                         log=log.name,
                     )
                 )
-        self.write({"state": "acknowledged", "date_acknowledged": fields.Datetime.now()})
+        self.with_context(property_handover_step=True).write(
+            {"state": "acknowledged", "date_acknowledged": fields.Datetime.now()}
+        )
         return True

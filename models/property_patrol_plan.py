@@ -92,9 +92,14 @@ class PropertyPatrolPlan(models.Model):
         areas are patrolled twice as often (a once-per-shift plan: every half shift)."""
         self.ensure_one()
         interval = self.interval_minutes
-        if self.route_id.line_ids.checkpoint_id.filtered("is_key_area") and self.env[
-            "property.storm.alert"
-        ]._active_for_projects(self.route_id.project_id):
+        stormy = self.env.context.get("property_storm_project_ids")
+        if stormy is None:
+            stormy = (
+                self.env["property.storm.alert"]._active_for_projects(self.route_id.project_id).ids
+            )
+        if self.route_id.line_ids.checkpoint_id.filtered("is_key_area") and (
+            self.route_id.project_id.id in stormy
+        ):
             interval = max((interval or round(self.shift_id.duration * 60)) // 2, 1)
         return interval
 
@@ -117,7 +122,7 @@ class PropertyPatrolPlan(models.Model):
         return slots
 
     @api.model
-    def _cron_generate_rounds(self, days_ahead=2, batch_size=50, auto_commit=True):
+    def _cron_generate_rounds(self, days_ahead=2, batch_size=50, auto_commit=False):
         """Create the rounds of the next ``days_ahead`` days, plan by plan, in batches.
 
         Idempotent: a plan's row is locked while its rounds are created, rounds that exist are
@@ -130,11 +135,13 @@ class PropertyPatrolPlan(models.Model):
         created = Round
         for start in range(0, len(plans), batch_size):
             batch = plans[start : start + batch_size]
+            # Plans another run is handling are skipped (SKIP LOCKED): it creates their rounds.
             self.env.cr.execute(
-                "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE",
+                "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE SKIP LOCKED",
                 [tuple(batch.ids)],
             )
-            created |= batch._generate_rounds(days)
+            locked = self.browse(row[0] for row in self.env.cr.fetchall())
+            created |= locked._generate_rounds(days)
             if auto_commit and not getattr(threading.current_thread(), "testing", False):
                 # One batch at a time survives a crash of the next (guidelines: commit per batch).
                 self.env.cr.commit()  # pylint: disable=invalid-commit
@@ -157,8 +164,9 @@ class PropertyPatrolPlan(models.Model):
             ["plan_id", "date_start"],
         )
         existing = {(r.plan_id.id, r.date_start) for r in rounds}
+        stormy = self.env["property.storm.alert"]._active_for_projects(self.route_id.project_id)
         vals_list = []
-        for plan in self:
+        for plan in self.with_context(property_storm_project_ids=stormy.ids):
             guards = plan.guard_ids.sorted("id")
             for day in days:
                 for index, start in enumerate(plan._slots(day)):

@@ -5,6 +5,9 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# A round may be started up to this long before its start time.
+EARLY_MINUTES = 30
+
 ROUND_STATES = [
     ("planned", "Planned"),
     ("in_progress", "In Progress"),
@@ -118,25 +121,47 @@ class PropertyPatrolRound(models.Model):
         unknown = set(answers) - set(checkpoint.checklist_item_ids.ids)
         if unknown:
             raise UserError(self.env._("Some answers are not on this checkpoint's checklist."))
+        unanswered = checkpoint.checklist_item_ids.filtered(lambda item: item.id not in answers)
+        if unanswered:
+            raise UserError(
+                self.env._(
+                    "Answer every item of the checklist: %s", ", ".join(unanswered.mapped("name"))
+                )
+            )
+        if any(not ok and not (note or "").strip() for ok, note in answers.values()):
+            raise UserError(self.env._("Describe each problem in a note."))
+        if is_problem and not (remark or "").strip():
+            raise UserError(self.env._("Describe the problem in the remark."))
         now = fields.Datetime.now()
-        checkin = self.env["property.patrol.checkin"].create(
-            {
-                "round_id": self.id,
-                "checkpoint_id": checkpoint.id,
-                "guard_id": self.env.user.id,
-                "date": now,
-                "remark": remark,
-                "is_problem": bool(is_problem),
-                "photo": photo,
-                "is_late": bool(self.date_deadline and now > self.date_deadline),
-                "answer_ids": [
-                    fields.Command.create({"item_id": item_id, "ok": ok, "note": note})
-                    for item_id, (ok, note) in answers.items()
-                ],
-            }
+        if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
+            raise UserError(
+                self.env._("Round %s has not started yet: check in from its start time.", self.name)
+            )
+        # sudo: guards create check-ins only through this method, which validated them.
+        checkin = (
+            self.env["property.patrol.checkin"]
+            .sudo()
+            .create(
+                {
+                    "round_id": self.id,
+                    "checkpoint_id": checkpoint.id,
+                    "guard_id": self.env.user.id,
+                    "date": now,
+                    "remark": remark,
+                    "is_problem": bool(is_problem),
+                    "photo": photo,
+                    "is_late": bool(self.date_deadline and now > self.date_deadline),
+                    "answer_ids": [
+                        fields.Command.create({"item_id": item_id, "ok": ok, "note": note})
+                        for item_id, (ok, note) in answers.items()
+                    ],
+                }
+            )
         )
-        if self.state == "planned":
-            self.state = "in_progress"
+        if self.state == "planned" or not self.guard_id:
+            # sudo: guards do not write rounds; the first check-in starts (and claims) it.
+            self.sudo().write({"state": "in_progress", "guard_id": self.env.user.id})
+        checkin = checkin.sudo(False)
         checkin._raise_findings()
         return checkin
 

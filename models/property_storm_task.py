@@ -92,6 +92,15 @@ class PropertyStormTask(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if (
+            {"state", "done_on", "done_by_id"} & set(vals)
+            and not self.env.su
+            and not self.env.context.get("property_storm_task_step")
+        ):
+            raise UserError(self.env._("Use Done and Reset: the status is not edited by hand."))
+        return super().write(vals)
+
     def _check_can_update(self):
         is_supervisor = self.env.user.has_group("property_butler.property_butler_group_supervisor")
         if is_supervisor:
@@ -110,14 +119,14 @@ class PropertyStormTask(models.Model):
         supervisor)."""
         self._check_can_update()
         todo = self.filtered(lambda t: t.state == "todo")
-        todo.write(
+        todo.with_context(property_storm_task_step=True).write(
             {"state": "done", "done_on": fields.Datetime.now(), "done_by_id": self.env.user.id}
         )
         return True
 
     def action_reset(self):
         self._check_can_update()
-        self.filtered(lambda t: t.state == "done").write(
-            {"state": "todo", "done_on": False, "done_by_id": False}
-        )
+        self.filtered(lambda t: t.state == "done").with_context(
+            property_storm_task_step=True
+        ).write({"state": "todo", "done_on": False, "done_by_id": False})
         return True

@@ -9,3 +9,8 @@ class ResCompany(models.Model):
         help="When set, a butler can read units, occupancies and residents' contact details "
         "only within the grids they own or back up. Supervisors and managers see the whole company.",
     )
+    property_billing_day = fields.Integer(
+        string="Billing Day",
+        default=28,
+        help="From this day of the month, the next month's fee invoices are prepared.",
+    )

@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.property_grid_restricted",
         readonly=False,
     )
+    property_billing_day = fields.Integer(related="company_id.property_billing_day", readonly=False)

@@ -1,4 +1,5 @@
 from . import (
+    test_billing,
     test_decoration,
     test_estate,
     test_grid,

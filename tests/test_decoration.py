@@ -232,6 +232,11 @@ class TestDecorationChecks(DecorationCase):
                 check.with_user(self.guard).write({"problem_hours": True})
             with self.assertRefused(UserError, "not on the decoration checklist"):
                 other.with_user(self.guard2).action_check({"state": "done"})
+            with self.assertRefused(UserError, "recorded with its Check button"):
+                other.with_user(self.guard2).write({"state": "done"})
+            with self.assertRefused(UserError, "cannot be done before"):
+                other.with_user(self.guard2).action_check({})
+        with freeze_time(other.date_planned):
             other.with_user(self.guard2).action_check({})
             self.assertEqual(other.guard_id, self.guard2, "an unassigned check is taken")
 

@@ -292,7 +292,52 @@ class TestCheckIn(PatrolCase):
             mine | theirs,
         )
 
-    def test_token_is_hidden_from_other_roles(self):
-        self.assertTrue(self.gate.with_user(self.guard).qr_token)
+    def test_token_is_hidden_from_guards_and_other_roles(self):
+        """Only supervisors (who print the QR sheets) read tokens: a guard checks in by scanning
+        the code on site, not by reading it from the database."""
+        self.assertTrue(self.gate.with_user(self.supervisor).qr_token)
+        for user in (self.guard, self.front_desk, self.butler):
+            with self.assertRaises(AccessError):
+                self.gate.with_user(user).read(["qr_token"])
+            with self.assertRaises(AccessError):
+                self.gate.with_user(user).read(["qr_url"])
+
+    @freeze_time("2026-11-22 13:05:00")
+    def test_check_ins_only_through_check_in(self):
+        patrol = self._round()
         with self.assertRaises(AccessError):
-            self.gate.with_user(self.front_desk).read(["qr_token"])
+            self.env["property.patrol.checkin"].with_user(self.guard).create(
+                {
+                    "round_id": patrol.id,
+                    "checkpoint_id": self.vacant.id,
+                    "guard_id": self.guard.id,
+                    "date": datetime(2020, 1, 1),
+                }
+            )
+        with self.assertRaises(AccessError):
+            patrol.with_user(self.guard).write({"state": "done", "missed_count": 0})
+        mine = patrol.with_user(self.guard)
+        with self.assertRefused(UserError, "Answer every item of the checklist: Fire extinguisher"):
+            mine.check_in(self._token(self.control_room), answers={self.door.id: (True, "")})
+        with self.assertRefused(UserError, "Describe each problem in a note"):
+            mine.check_in(
+                self._token(self.control_room),
+                answers={self.door.id: (False, ""), self.extinguisher.id: (True, "")},
+            )
+        with self.assertRefused(UserError, "Describe the problem in the remark"):
+            mine.check_in(self._token(self.gate), is_problem=True)
+        later = self._round(start=datetime(2026, 11, 24, 5, 0)).with_user(self.guard)
+        with self.assertRefused(UserError, "has not started yet"):
+            later.check_in(self._token(self.gate))
+        self.assertFalse(patrol.checkin_ids | later.checkin_ids)
+
+    @freeze_time("2026-11-22 13:05:00")
+    def test_unassigned_round_is_claimed_by_the_first_guard(self):
+        patrol = self.env["property.patrol.round"].create(
+            {"route_id": self.route.id, "date_start": datetime(2026, 11, 22, 13, 0)}
+        )
+        Round = self.env["property.patrol.round"]
+        self.assertIn(patrol, Round.with_user(self.guard2).search([]))
+        patrol.with_user(self.guard).check_in(self._token(self.gate))
+        self.assertEqual(patrol.guard_id, self.guard)
+        self.assertNotIn(patrol, Round.with_user(self.guard2).search([]))

@@ -368,3 +368,24 @@ class TestStormHandoverReports(StormHandoverCase):
         self.assertIn(self.unit.code, html)
         self.assertIn("Check the supplies: sandbags", html)
         self._pdf("property_butler.property_storm_alert_report_checklist", alert)
+
+
+@tagged("post_install", "-at_install")
+class TestStatusOnlyThroughButtons(PropertyButlerCase):
+    def test_storm_task_and_handover_status_not_written_by_hand(self):
+        alert = self.env["property.storm.alert"].create(
+            {"name": "Rainstorm", "kind": "rainstorm", "project_ids": [(6, 0, self.project.ids)]}
+        )
+        alert.action_raise()
+        task = alert.task_ids[:1]
+        with self.assertRaises(UserError):
+            task.with_user(self.guard).write({"state": "done"})
+        self.assertEqual(task.state, "todo")
+        log = (
+            self.env["property.handover.log"]
+            .with_user(self.guard)
+            .create({"kind": "security", "project_id": self.project.id})
+        )
+        with self.assertRaises(UserError):
+            log.write({"state": "acknowledged"})
+        self.assertEqual(log.state, "draft")

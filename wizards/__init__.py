@@ -1,1 +1,1 @@
-from . import property_ticket_register, property_unit_generate
+from . import property_billing_wizard, property_ticket_register, property_unit_generate

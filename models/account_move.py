@@ -1,0 +1,50 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    property_period = fields.Date(
+        string="Fee Period", index="btree_not_null", readonly=True, copy=False
+    )
+    property_butler_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_property_butler_ids",
+        search="_search_property_butler_ids",
+        string="Butlers",
+    )
+
+    def _compute_property_butler_ids(self):
+        for move in self:
+            move.property_butler_ids = move.invoice_line_ids.property_unit_id.butler_id
+
+    def _search_property_butler_ids(self, operator, value):
+        return [("invoice_line_ids.property_unit_id.butler_id", operator, value)]
+
+    def action_property_confirm(self):
+        """The butler confirms the fee invoices of their grid: they are posted.
+
+        Butlers have no accounting rights: once it is checked that every unit billed is in
+        their grid (supervisors: any), the posting runs as superuser."""
+        user = self.env.user
+        supervisor = user.has_group("property_butler.property_butler_group_supervisor")
+        for move in self:
+            if not move.property_period or move.state != "draft":
+                raise UserError(self.env._("%s is not a draft fee invoice.", move.display_name))
+            units = move.sudo().invoice_line_ids.property_unit_id
+            if not supervisor and units.filtered(
+                lambda u: user not in (u.grid_id.butler_id | u.grid_id.backup_butler_id)
+            ):
+                raise UserError(
+                    self.env._(
+                        "%s bills units outside your grid: ask their butler or a supervisor.",
+                        move.display_name,
+                    )
+                )
+        self.sudo().action_post()
+        return True
+
+    def _property_period_label(self):
+        self.ensure_one()
+        return fields.Date.to_string(self.property_period)[:7] if self.property_period else ""

@@ -1,0 +1,239 @@
+import threading
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+FAR = fields.Date.to_date("9999-12-31")
+
+
+def _overlap_days(start_a, end_a, start_b, end_b):
+    start, end = max(start_a, start_b), min(end_a or FAR, end_b or FAR)
+    return max((end - start).days + 1, 0)
+
+
+class PropertyBilling(models.AbstractModel):
+    """The monthly fee cycle: one draft invoice per billing contact and month, a line per unit
+    and fee, prorated for rate changes, move-ins and move-outs.
+
+    Idempotent and safe: what is billed is looked up before each batch, a transaction-level
+    advisory lock serialises runs of the same company, and a unique index on the invoice lines
+    (unit, fee, month, contact) is the last guard; each batch commits on its own when the
+    scheduler runs it, so a run killed half-way resumes where it stopped."""
+
+    _name = "property.billing"
+    _description = "Property Fee Billing"
+
+    @api.model
+    def _period_bounds(self, period):
+        start = period.replace(day=1)
+        return start, start + relativedelta(months=1, days=-1)
+
+    @api.model
+    def _bill_period(self, period, projects=None, batch_size=200, auto_commit=False):
+        """Create the missing fee invoices of ``period`` (any day of the month).
+
+        Returns the invoices created or completed."""
+        start, end = self._period_bounds(period)
+        projects = projects or self.env["property.project"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        )
+        Occupancy = self.env["property.occupancy"]
+        billed_contacts = Occupancy.search(
+            [
+                ("project_id", "in", projects.ids),
+                ("is_billing_contact", "=", True),
+                ("date_start", "<=", end),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", start),
+            ]
+        ).partner_id.sorted("id")
+        moves = self.env["account.move"]
+        for index in range(0, len(billed_contacts), batch_size):
+            partners = billed_contacts[index : index + batch_size]
+            for company in projects.company_id:
+                # Serialise runs of the same company and month (released at commit).
+                self.env.cr.execute(
+                    "SELECT pg_advisory_xact_lock(%s, %s)",
+                    [company.id, int(start.strftime("%Y%m"))],
+                )
+            moves |= self._bill_partners(partners, projects, start, end)
+            if auto_commit and not getattr(threading.current_thread(), "testing", False):
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            self.env["ir.cron"]._notify_progress(
+                done=min(index + batch_size, len(billed_contacts)),
+                remaining=max(len(billed_contacts) - index - batch_size, 0),
+            )
+        return moves
+
+    @api.model
+    def _bill_partners(self, partners, projects, start, end):
+        days_in_month = (end - start).days + 1
+        occupancies = self.env["property.occupancy"].search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("project_id", "in", projects.ids),
+                ("is_billing_contact", "=", True),
+                ("date_start", "<=", end),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", start),
+            ]
+        )
+        units = occupancies.unit_id
+        rates = self.env["property.fee.rate"].search(
+            [
+                ("project_id", "in", units.project_id.ids),
+                ("date_from", "<=", end),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", start),
+            ]
+        )
+        rates_by_key = defaultdict(list)
+        for rate in rates:
+            rates_by_key[(rate.project_id.id, rate.unit_type)].append(rate)
+        readings = {
+            (reading.unit_id.id, reading.fee_type_id.id): reading.quantity
+            for reading in self.env["property.meter.reading"].search(
+                [("unit_id", "in", units.ids), ("period", "=", start)]
+            )
+        }
+        already = {
+            (line.property_unit_id.id, line.property_fee_type_id.id, line.partner_id.id)
+            for line in self.env["account.move.line"].search(
+                [
+                    ("property_unit_id", "in", units.ids),
+                    ("property_period", "=", start),
+                    ("parent_state", "!=", "cancel"),
+                ]
+            )
+        }
+        # Metered fees go, whole, to the contact billed the most days of the month.
+        main_contact = {}
+        for occupancy in occupancies:
+            days = _overlap_days(occupancy.date_start, occupancy.date_end, start, end)
+            best = main_contact.get(occupancy.unit_id.id)
+            if not best or days > best[1]:
+                main_contact[occupancy.unit_id.id] = (occupancy.partner_id.id, days)
+
+        lines_by_partner = defaultdict(list)
+        for occupancy in occupancies.sorted(lambda o: (o.partner_id.id, o.unit_id.code or "")):
+            unit, partner = occupancy.unit_id, occupancy.partner_id
+            for fee, fee_rates in self._group_rates(
+                rates_by_key[(unit.project_id.id, unit.unit_type)]
+            ).items():
+                if (unit.id, fee.id, partner.id) in already:
+                    continue
+                amount, details = 0.0, []
+                for rate in fee_rates:
+                    if fee.computation == "metered":
+                        if main_contact[unit.id][0] != partner.id:
+                            continue
+                        quantity = readings.get((unit.id, fee.id))
+                        if quantity is None:
+                            continue
+                        amount += rate.rate * quantity
+                        details.append(f"{quantity:g} × {rate.rate:g}")
+                        continue
+                    days = _overlap_days(
+                        max(occupancy.date_start, rate.date_from),
+                        min(occupancy.date_end or FAR, rate.date_to or FAR),
+                        start,
+                        end,
+                    )
+                    if not days:
+                        continue
+                    base = unit.area if fee.computation == "area" else 1.0
+                    amount += rate.rate * base * days / days_in_month
+                    details.append(
+                        f"{base:g} × {rate.rate:g}"
+                        + (f" × {days}/{days_in_month}" if days != days_in_month else "")
+                    )
+                if not details:
+                    continue
+                lines_by_partner[partner].append(
+                    {
+                        "product_id": fee.product_id.id,
+                        "name": f"{fee.name} {unit.code} {start.strftime('%Y-%m')} "
+                        f"({', '.join(details)})",
+                        "quantity": 1.0,
+                        "price_unit": fee.company_id.currency_id.round(amount),
+                        "property_unit_id": unit.id,
+                        "property_fee_type_id": fee.id,
+                        "property_period": start,
+                    }
+                )
+        return self._write_invoices(lines_by_partner, start)
+
+    @api.model
+    def _group_rates(self, rates):
+        grouped = defaultdict(list)
+        for rate in sorted(rates, key=lambda r: r.date_from):
+            grouped[rate.fee_type_id].append(rate)
+        return grouped
+
+    @api.model
+    def _write_invoices(self, lines_by_partner, start):
+        """One invoice per contact and month: lines missing from a draft are added to it,
+        otherwise (already posted) a new invoice carries them."""
+        if not lines_by_partner:
+            return self.env["account.move"]
+        partners = self.env["res.partner"].concat(*lines_by_partner)
+        drafts = {
+            move.partner_id: move
+            for move in self.env["account.move"].search(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("property_period", "=", start),
+                    ("state", "=", "draft"),
+                    ("move_type", "=", "out_invoice"),
+                ]
+            )
+        }
+        vals_list, completed = [], self.env["account.move"]
+        for partner, lines in lines_by_partner.items():
+            commands = [fields.Command.create(line) for line in lines]
+            if partner in drafts:
+                drafts[partner].write({"invoice_line_ids": commands})
+                completed |= drafts[partner]
+                continue
+            company = (
+                self.env["property.fee.type"].browse(lines[0]["property_fee_type_id"]).company_id
+            )
+            vals_list.append(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "invoice_date": start,
+                    "property_period": start,
+                    "ref": start.strftime("%Y-%m"),
+                    "invoice_line_ids": commands,
+                }
+            )
+        Move = self.env["account.move"].with_context(mail_create_nolog=True, tracking_disable=True)
+        return completed | Move.create(vals_list)
+
+    @api.model
+    def _cron_monthly_billing(self):
+        """From the company's billing day (28th by default), prepare next month's invoices."""
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([("property_billing_day", ">", 0)]):
+            if today.day < (company.property_billing_day or 28):
+                continue
+            projects = self.env["property.project"].search([("company_id", "=", company.id)])
+            if projects:
+                self.with_company(company)._bill_period(
+                    today.replace(day=1) + relativedelta(months=1), projects, auto_commit=True
+                )
+        return True
+
+    @api.model
+    def _check_period(self, period):
+        if not period:
+            raise UserError(self.env._("Choose the month to bill."))
+        return period.replace(day=1)

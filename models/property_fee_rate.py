@@ -1,0 +1,73 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .property_unit import UNIT_TYPES
+
+
+class PropertyFeeRate(models.Model):
+    """A rate of a fee schedule: per project and unit type, from a date (to a date)."""
+
+    _name = "property.fee.rate"
+    _description = "Fee Rate"
+    _order = "project_id, unit_type, fee_type_id, date_from desc"
+    _check_company_auto = True
+
+    project_id = fields.Many2one(
+        "property.project", required=True, index=True, check_company=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="project_id.company_id", store=True, index=True, precompute=True
+    )
+    unit_type = fields.Selection(UNIT_TYPES, required=True, default="residential")
+    fee_type_id = fields.Many2one(
+        "property.fee.type", required=True, index=True, check_company=True, ondelete="restrict"
+    )
+    computation = fields.Selection(related="fee_type_id.computation")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    rate = fields.Monetary(required=True, help="Per m², per unit, per space or per metered unit.")
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="Until", help="Inclusive; empty: until a later rate replaces it.")
+
+    _sql_constraints = [
+        ("rate_positive", "CHECK(rate >= 0)", "A rate cannot be negative."),
+        (
+            "dates_check",
+            "CHECK(date_to IS NULL OR date_to >= date_from)",
+            "A rate cannot end before it starts.",
+        ),
+    ]
+
+    @api.depends("fee_type_id.name", "rate", "date_from")
+    def _compute_display_name(self):
+        for rate in self:
+            rate.display_name = f"{rate.fee_type_id.name} {rate.rate} ({rate.date_from})"
+
+    @api.constrains("project_id", "unit_type", "fee_type_id", "date_from", "date_to")
+    def _check_overlap(self):
+        others = self.search(
+            [
+                ("project_id", "in", self.project_id.ids),
+                ("fee_type_id", "in", self.fee_type_id.ids),
+            ]
+        )
+        far = fields.Date.to_date("9999-12-31")
+        for rate in self:
+            for other in others:
+                if other == rate or (other.project_id, other.unit_type, other.fee_type_id) != (
+                    rate.project_id,
+                    rate.unit_type,
+                    rate.fee_type_id,
+                ):
+                    continue
+                if rate.date_from <= (other.date_to or far) and other.date_from <= (
+                    rate.date_to or far
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "%(fee)s already has a rate for %(project)s from %(start)s: end it "
+                            "before the new rate starts.",
+                            fee=rate.fee_type_id.name,
+                            project=rate.project_id.name,
+                            start=other.date_from,
+                        )
+                    )
