@@ -441,20 +441,31 @@ class PropertyDecorationPermit(models.Model):
             # One batch at a time survives a crash of the next (guidelines: commit per batch).
             env.cr.commit()  # pylint: disable=invalid-commit
 
+    def _local_today(self):
+        self.ensure_one()
+        return datetime.now(pytz.timezone(self.tz or DEFAULT_TZ)).date()
+
     @api.model
     def _cron_update_states(self, batch_size=200):
         """Close the permits past their end date and start those whose start date came.
 
-        Idempotent: only permits still in the state to change are taken, under a row lock."""
-        today = fields.Date.context_today(self)
-        finished = self.search([("state", "=", "active"), ("date_end", "<", today)])
+        Idempotent: only permits still in the state to change are taken, under a row lock.
+        "Today" is the permit's own (its time zone), not the scheduler's."""
+        utc_today = fields.Date.today()
+        finished = self.search(
+            [("state", "=", "active"), ("date_end", "<", utc_today + timedelta(days=1))]
+        ).filtered(lambda p: p.date_end < p._local_today())
         for start in range(0, len(finished), batch_size):
             batch = finished[start : start + batch_size]._lock_rows()
             batch.filtered(lambda p: p.state == "active")._finish("done")
             self._commit_batch(self.env)
         due = self.search(
-            [("state", "=", "approved"), ("date_start", "<=", today), ("date_end", ">=", today)]
-        )
+            [
+                ("state", "=", "approved"),
+                ("date_start", "<=", utc_today + timedelta(days=1)),
+                ("date_end", ">=", utc_today - timedelta(days=1)),
+            ]
+        ).filtered(lambda p: p.date_start <= p._local_today() <= p.date_end)
         started = self.browse()
         for start in range(0, len(due), batch_size):
             batch = due[start : start + batch_size]._lock_rows()

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -108,7 +110,38 @@ class PropertyStormAlert(models.Model):
             }
         )
         self._create_tasks()
+        # The key-area rounds at double frequency are created now, not at the next run.
+        self.env.ref("property_butler.property_patrol_plan_cron_generate")._trigger()
         return True
+
+    def _drop_storm_rounds(self):
+        """After a storm: the extra key-area rounds planned ahead (not started) go away."""
+        plans = self.env["property.patrol.plan"].search(
+            [("route_id.project_id", "in", self.project_ids.ids)]
+        )
+        # sudo: guards and supervisors do not delete rounds; these were only planned.
+        rounds = (
+            self.env["property.patrol.round"]
+            .sudo()
+            .search(
+                [
+                    ("plan_id", "in", plans.ids),
+                    ("state", "=", "planned"),
+                    ("date_start", ">", fields.Datetime.now()),
+                    ("checkin_ids", "=", False),
+                ]
+            )
+        )
+        if not rounds:
+            return rounds
+        today = fields.Date.today()
+        days = [today + timedelta(days=offset) for offset in range(-1, 5)]
+        normal = {
+            (plan.id, slot) for plan in rounds.plan_id for day in days for slot in plan._slots(day)
+        }
+        extra = rounds.filtered(lambda r: (r.plan_id.id, r.date_start) not in normal)
+        extra.unlink()
+        return extra
 
     def action_lift(self):
         """End the alert: patrols return to their normal frequency."""
@@ -127,6 +160,7 @@ class PropertyStormAlert(models.Model):
                 "lifted_by_id": self.env.user.id,
             }
         )
+        self._drop_storm_rounds()
         return True
 
     def action_view_tasks(self):

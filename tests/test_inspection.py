@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import PropertyButlerCase
@@ -69,6 +69,20 @@ class TestInspections(PropertyButlerCase):
         self.assertEqual(inspection.problem_count, 1)
         with self.assertRefused(UserError, "already done"):
             inspection.action_done()
+
+    def test_butlers_change_only_their_own_inspections(self):
+        inspection = self.env["property.inspection"].create(
+            {
+                "template_id": self.cluster_daily.id,
+                "project_id": self.project.id,
+                "user_id": self.butler.id,
+            }
+        )
+        self.assertEqual(inspection.with_user(self.butler2).name, inspection.name, "readable")
+        with self.assertRaises(AccessError):
+            inspection.with_user(self.butler2).write({"note": "Not mine"})
+        inspection.with_user(self.butler).write({"note": "Mine"})
+        inspection.with_user(self.supervisor).write({"note": "Checked"})
 
     @freeze_time("2026-12-01 01:00:00")
     def test_vacant_units_inspected_every_month(self):

@@ -123,6 +123,29 @@ class TestPatrolPlans(PatrolCase):
         alert.action_lift()
         self.assertEqual(len(plan._slots(day)), 12)
 
+    def test_storm_rounds_come_and_go_with_the_alert(self):
+        plan = self.env["property.patrol.plan"].create(
+            {
+                "route_id": self.route.id,
+                "shift_id": self.night.id,
+                "interval_minutes": 60,
+                "tz": "Asia/Shanghai",
+                "guard_ids": [Command.set(self.guard.ids)],
+            }
+        )
+        Plan = self.env["property.patrol.plan"]
+        with freeze_time("2026-11-22 03:00:00"):
+            normal = Plan._cron_generate_rounds(days_ahead=1).filtered(lambda r: r.plan_id == plan)
+            alert = self.env["property.storm.alert"].create(
+                {"name": "Typhoon", "project_ids": [Command.set(self.project.ids)]}
+            )
+            alert.action_raise()
+            extra = Plan._cron_generate_rounds(days_ahead=1).filtered(lambda r: r.plan_id == plan)
+            self.assertEqual(len(extra), len(normal), "a round every half hour in between")
+            alert.action_lift()
+            self.assertFalse(extra.exists(), "the storm's extra rounds are dropped")
+            self.assertEqual(len(normal.exists()), len(normal))
+
     @freeze_time("2026-11-22 03:00:00")
     def test_cron_creates_rounds_ahead_once(self):
         plans = self.env["property.patrol.plan"].create(
