@@ -1,1 +1,1 @@
-from . import portal, property_patrol, property_ticket_portal
+from . import portal, property_patrol, property_statement_portal, property_ticket_portal

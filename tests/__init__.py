@@ -1,6 +1,7 @@
 from . import (
     test_billing,
     test_decoration,
+    test_dunning,
     test_estate,
     test_grid,
     test_inspection,
@@ -10,6 +11,7 @@ from . import (
     test_patrol_pages,
     test_portal,
     test_security,
+    test_statement,
     test_storm_handover,
     test_ticket,
     test_ticket_portal,
