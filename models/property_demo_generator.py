@@ -227,7 +227,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         lobbies = self.env["property.checkpoint"].create(
             [
                 {
-                    "name": f"{building.name} 大堂",
+                    "name": f"{building.unit_code_prefix} {building.name} 大堂",
                     "project_id": project.id,
                     "cluster_id": building.cluster_id.id,
                     "building_id": building.id,
