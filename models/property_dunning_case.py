@@ -1,8 +1,369 @@
-from odoo import fields, models
+import logging
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .property_dunning_stage import quarter_start
+
+_logger = logging.getLogger(__name__)
+
+CASE_STATES = [("open", "Open"), ("paid", "Paid"), ("closed", "Closed")]
+
+# One advisory lock for the dunning run: two runs at once would create the same cases.
+_DUNNING_LOCK = 73_201_905
+
+# What a unit owes: the residual of each open posted fee invoice, shared between the units it
+# bills in proportion to their lines' totals (an invoice usually bills one unit, so the share is
+# 1; a contact billed for a flat and its parking space sees the residual split between both).
+_UNPAID_QUERY = """
+    SELECT l.property_unit_id,
+           SUM(CASE WHEN m.amount_total > 0
+                    THEN m.amount_residual * l.unit_total / m.amount_total
+                    ELSE m.amount_residual END),
+           (ARRAY_AGG(m.partner_id ORDER BY m.invoice_date_due DESC, m.id DESC))[1]
+      FROM (SELECT move_id, property_unit_id, SUM(price_total) AS unit_total
+              FROM account_move_line
+             WHERE property_unit_id IS NOT NULL AND display_type = 'product'
+             GROUP BY move_id, property_unit_id) l
+      JOIN account_move m ON m.id = l.move_id
+     WHERE m.state = 'posted'
+       AND m.move_type = 'out_invoice'
+       AND m.property_period IS NOT NULL
+       AND m.payment_state IN ('not_paid', 'partial')
+       AND m.amount_residual > 0
+       AND m.invoice_date_due < %(today)s
+       {where}
+     GROUP BY l.property_unit_id
+"""
 
 
 class PropertyDunningCase(models.Model):
+    """A unit that has not paid its fees, followed through the quarter's dunning calendar."""
+
     _name = "property.dunning.case"
     _description = "Dunning Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "quarter desc, stage_id, unit_id"
+    _check_company_auto = True
 
-    name = fields.Char()
+    name = fields.Char(compute="_compute_name", store=True)
+    unit_id = fields.Many2one(
+        "property.unit", required=True, index=True, readonly=True, check_company=True
+    )
+    company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
+    project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
+    grid_id = fields.Many2one(related="unit_id.grid_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Billing Contact", readonly=True, index=True, tracking=True
+    )
+    phone = fields.Char(related="partner_id.phone")
+    butler_id = fields.Many2one(
+        "res.users",
+        index=True,
+        tracking=True,
+        help="The unit's butler when the case was opened.",
+    )
+    quarter = fields.Date(
+        string="Quarter Start",
+        required=True,
+        readonly=True,
+        index=True,
+        help="First day of the quarter.",
+    )
+    quarter_label = fields.Char(compute="_compute_name", store=True, string="Quarter")
+    stage_id = fields.Many2one(
+        "property.dunning.stage",
+        readonly=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        group_expand="_read_group_stage_ids",
+    )
+    notified_stage_id = fields.Many2one(
+        "property.dunning.stage",
+        readonly=True,
+        copy=False,
+        help="The last stage the butler got an activity for (one per case and stage).",
+    )
+    state = fields.Selection(
+        CASE_STATES, required=True, default="open", readonly=True, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount_due = fields.Monetary(
+        compute="_compute_amount_due",
+        help="Residual of the unit's open, overdue fee invoices (an invoice billing several "
+        "units is shared in proportion to their lines).",
+    )
+    statement_received = fields.Boolean(string="Statement Arrived", tracking=True)
+    promised_date = fields.Date(string="Promised Payment Date", tracking=True)
+    reason_id = fields.Many2one("property.dunning.reason", tracking=True, check_company=True)
+    reason_category = fields.Selection(related="reason_id.category")
+    malicious = fields.Boolean(
+        string="Malicious Defaulter",
+        tracking=True,
+        help="Refuses to pay without a valid reason: gets a lawyer's letter at the last stage.",
+    )
+    ticket_id = fields.Many2one(
+        "property.ticket", readonly=True, copy=False, check_company=True, string="Service Ticket"
+    )
+    log_ids = fields.One2many("property.dunning.log", "case_id", string="Contacts")
+    log_count = fields.Integer(compute="_compute_log_count", string="Contacts Count")
+    date_closed = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "unit_quarter_uniq",
+            "UNIQUE(unit_id, quarter)",
+            "A unit has one dunning case per quarter.",
+        ),
+    ]
+
+    @api.depends("unit_id.code", "quarter")
+    def _compute_name(self):
+        for case in self:
+            label = (
+                f"{case.quarter.year}-Q{(case.quarter.month - 1) // 3 + 1}" if case.quarter else ""
+            )
+            case.quarter_label = label
+            case.name = f"{case.unit_id.code or ''} {label}".strip()
+
+    def _compute_amount_due(self):
+        amounts = self._unpaid_amounts(fields.Date.context_today(self), units=self.unit_id)
+        for case in self:
+            case.amount_due = (
+                amounts.get(case.unit_id.id, (0.0, False))[0] if case.state == "open" else 0.0
+            )
+
+    def _compute_log_count(self):
+        counts = dict(
+            self.env["property.dunning.log"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
+        for case in self:
+            case.log_count = counts.get(case, 0)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([("company_id", "in", self.env.companies.ids)])
+
+    # ------------------------------------------------------------------
+    # Reasons and service tickets
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("reason_id"):
+            self._open_service_tickets()
+        return res
+
+    def _open_service_tickets(self):
+        """A service-problem reason becomes a complaint to the department responsible, once."""
+        cases = self.filtered(
+            lambda c: c.reason_id.category == "service_problem" and not c.ticket_id
+        )
+        if not cases:
+            return
+        ticket_type = self.env.ref("property_butler.property_ticket_type_complaint")
+        vals_list = []
+        for case in cases:
+            occupants = case.unit_id.current_occupancy_ids.partner_id
+            vals_list.append(
+                {
+                    "title": self.env._("Unpaid fees: %s", case.reason_id.name),
+                    "description": Markup("<p>%s</p>")
+                    % self.env._(
+                        "Raised from dunning case %(case)s: the billing contact gives a service "
+                        "problem (%(reason)s) as the reason for not paying.",
+                        case=case.name,
+                        reason=case.reason_id.name,
+                    ),
+                    "ticket_type_id": ticket_type.id,
+                    "channel": "butler_visit",
+                    "unit_id": case.unit_id.id,
+                    "partner_id": case.partner_id.id if case.partner_id in occupants else False,
+                    "company_id": case.company_id.id,
+                    "department_id": case.reason_id.department_id.id
+                    or ticket_type.department_id.filtered(
+                        lambda d, case=case: d.company_id == case.company_id
+                    ).id,
+                }
+            )
+        tickets = self.env["property.ticket"].create(vals_list)
+        for case, ticket in zip(cases, tickets, strict=True):
+            case.ticket_id = ticket
+            case.message_post(
+                body=Markup("%s %s")
+                % (self.env._("Service ticket opened:"), escape(ticket.display_name))
+            )
+
+    def action_view_ticket(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.ticket",
+            "view_mode": "form",
+            "res_id": self.ticket_id.id,
+        }
+
+    def action_view_logs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler.property_dunning_log_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def action_close(self):
+        """Stop dunning a unit by hand (e.g. settled outside the invoices)."""
+        if self.filtered(lambda c: c.state != "open"):
+            raise UserError(self.env._("Only open dunning cases can be closed."))
+        self._leave_dunning("closed")
+        return True
+
+    # ------------------------------------------------------------------
+    # The dunning run
+    # ------------------------------------------------------------------
+    @api.model
+    def _unpaid_amounts(self, today, units=None):
+        """{unit id: (amount due, billing contact id)} of the units with overdue open fee
+        invoices, in one query."""
+        self.env["account.move.line"].flush_model(
+            ["property_unit_id", "display_type", "price_total", "move_id"]
+        )
+        self.env["account.move"].flush_model(
+            [
+                "state",
+                "move_type",
+                "property_period",
+                "payment_state",
+                "amount_residual",
+                "amount_total",
+                "invoice_date_due",
+                "partner_id",
+            ]
+        )
+        where, params = "", {"today": today}
+        if units is not None:
+            if not units:
+                return {}
+            where = "AND l.property_unit_id IN %(units)s"
+            params["units"] = tuple(units.ids)
+        self.env.cr.execute(_UNPAID_QUERY.format(where=where), params)
+        return {unit: (amount, partner) for unit, amount, partner in self.env.cr.fetchall()}
+
+    def _leave_dunning(self, state):
+        """Paid or closed: the case leaves the calendar and its pending activities go."""
+        if not self:
+            return
+        self.write({"state": state, "date_closed": fields.Date.context_today(self)})
+        self.activity_ids.sudo().unlink()
+
+    @api.model
+    def _close_paid(self, moves):
+        """Hook for fee invoices just paid: close the open cases of their units that owe
+        nothing any more ("paying in full leaves dunning at once")."""
+        units = moves.filtered("property_period").line_ids.property_unit_id
+        if not units:
+            return self.browse()
+        cases = self.sudo().search([("unit_id", "in", units.ids), ("state", "=", "open")])
+        still_unpaid = self._unpaid_amounts(fields.Date.context_today(self), units=cases.unit_id)
+        paid = cases.filtered(lambda c: c.unit_id.id not in still_unpaid)
+        paid._leave_dunning("paid")
+        return paid
+
+    @api.model
+    def _cron_dunning(self, today=None, batch_size=500, auto_commit=False):
+        """Open a case for each unit with overdue unpaid fees this quarter, move the open cases
+        to the stage due today (never backwards) with one activity per stage for the butler, and
+        close the cases of units that paid. Idempotent: run it as often as you like."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
+        if not self.env.cr.fetchone()[0]:
+            _logger.info("Dunning: another run is under way, skipped.")
+            return False
+        quarter = quarter_start(today)
+        unpaid = self._unpaid_amounts(today)
+
+        # 1. Paid in full: leave dunning. Cases of past quarters are superseded by this one's.
+        open_cases = self.search([("state", "=", "open")])
+        open_cases.filtered(lambda c: c.unit_id.id not in unpaid)._leave_dunning("paid")
+        open_cases.filtered(
+            lambda c: c.unit_id.id in unpaid and c.quarter < quarter
+        )._leave_dunning("closed")
+
+        # 2. One case per unpaid unit and quarter; a paid case reopens if new fees fall due.
+        existing = self.search([("quarter", "=", quarter), ("unit_id", "in", list(unpaid))])
+        existing.filtered(lambda c: c.state == "paid").write(
+            {"state": "open", "date_closed": False}
+        )
+        missing = self.env["property.unit"].browse(sorted(set(unpaid) - set(existing.unit_id.ids)))
+        for start in range(0, len(missing), batch_size):
+            units = missing[start : start + batch_size]
+            self.create(
+                [
+                    {
+                        "unit_id": unit.id,
+                        "quarter": quarter,
+                        "partner_id": unpaid[unit.id][1],
+                        "butler_id": unit.butler_id.id,
+                    }
+                    for unit in units
+                ]
+            )
+            self._commit_batch(
+                auto_commit, done=len(units), remaining=len(missing) - start - len(units)
+            )
+
+        # 3. The stage due today, with one activity per case and stage.
+        cases = self.search([("state", "=", "open"), ("quarter", "=", quarter)])
+        due = self.env["property.dunning.stage"]._stages_due(today, cases.company_id)
+        moving = defaultdict(lambda: self.browse())
+        for case in cases:
+            stage = due.get(case.company_id)
+            if stage and (not case.stage_id or case.stage_id.sequence < stage.sequence):
+                moving[stage] |= case
+        for stage, stage_cases in moving.items():
+            stage_cases.write({"stage_id": stage.id})
+        to_notify = cases.filtered(lambda c: c.stage_id and c.notified_stage_id != c.stage_id)
+        for start in range(0, len(to_notify), batch_size):
+            batch = to_notify[start : start + batch_size]
+            batch._schedule_stage_activities(quarter)
+            self._commit_batch(
+                auto_commit, done=len(batch), remaining=len(to_notify) - start - len(batch)
+            )
+        return True
+
+    def _commit_batch(self, auto_commit, done, remaining):
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if auto_commit:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    def _schedule_stage_activities(self, quarter):
+        """Give each case's butler the activity of its stage, once (created in one batch)."""
+        model = self.env["ir.model"]._get_id(self._name)
+        fallback = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = []
+        for case in self.filtered("butler_id"):
+            stage = case.stage_id
+            vals_list.append(
+                {
+                    "res_model_id": model,
+                    "res_id": case.id,
+                    "activity_type_id": (stage.activity_type_id or fallback).id,
+                    "user_id": case.butler_id.id,
+                    "summary": self.env._(
+                        "Dunning %(stage)s: %(unit)s", stage=stage.name, unit=case.unit_id.code
+                    ),
+                    "note": stage.action and Markup("<p>%s</p>") % stage.action,
+                    "date_deadline": stage._window(quarter)[1],
+                }
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        for stage, cases in self.grouped("stage_id").items():
+            cases.write({"notified_stage_id": stage.id})

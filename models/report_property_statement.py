@@ -1,6 +1,272 @@
-from odoo import models
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+# Arrears by age: (key, first day overdue, last day overdue or None).
+ARREARS_BUCKETS = (
+    ("days_0_30", 0, 30),
+    ("days_31_60", 31, 60),
+    ("days_61_90", 61, 90),
+    ("days_over_90", 91, None),
+)
 
 
 class ReportPropertyStatement(models.AbstractModel):
+    """The monthly statement (對帳單) of a billing contact.
+
+    Everything is computed per commercial partner and month with two grouped queries on the
+    journal items (the record rules of the user apply: a resident's portal download renders it
+    through sudo, but only for his own commercial partner, checked by the controller):
+
+    * the receivable account: opening balance (before the month), payments received in the
+      month, closing balance (end of the month) and arrears by age (open residual amounts of
+      posted invoices, by days overdue at the end of the month);
+    * the month's fee invoice lines, by unit and fee (drafts shown as not confirmed yet).
+    """
+
     _name = "report.property_butler.property_statement_document"
     _description = "Property Statement Report"
+
+    # ------------------------------------------------------------------
+    # Period
+    # ------------------------------------------------------------------
+    @api.model
+    def _statement_period(self, data=None):
+        """First day of the month of the statement: ``data['period']`` (any day of the
+        month, 'YYYY-MM-DD' or 'YYYY-MM'), the context's ``property_period``, or by default the
+        month to come from the company's billing day (statements go out on the 28th–31st for
+        the next month), else this month."""
+        value = (data or {}).get("period") or self.env.context.get("property_period")
+        if value:
+            if isinstance(value, str) and len(value) == 7:
+                value += "-01"
+            return fields.Date.to_date(value).replace(day=1)
+        today = fields.Date.context_today(self)
+        if today.day >= (self.env.company.property_billing_day or 28):
+            return today.replace(day=1) + relativedelta(months=1)
+        return today.replace(day=1)
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _receivable_figures(self, commercial_ids, company, start, end):
+        """Opening, payments, closing and arrears per commercial partner: one query."""
+        figures = {
+            partner_id: {
+                "opening": 0.0,
+                "payments": 0.0,
+                "closing": 0.0,
+                **{key: 0.0 for key, _first, _last in ARREARS_BUCKETS},
+            }
+            for partner_id in commercial_ids
+        }
+        if not commercial_ids:
+            return figures
+        query = self.env["account.move.line"]._search(
+            [
+                ("partner_id", "in", list(commercial_ids)),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("parent_state", "=", "posted"),
+                ("company_id", "=", company.id),
+                ("date", "<=", end),
+            ]
+        )
+        table = query.table
+        due = SQL(
+            "%s - COALESCE(%s, %s)",
+            end,
+            SQL.identifier(table, "date_maturity"),
+            SQL.identifier(table, "date"),
+        )
+        # Open debit items (the posted invoices' unpaid part); an unallocated payment, a
+        # negative residual, is not an arrear.
+        open_invoice = SQL("%s > 0", SQL.identifier(table, "amount_residual"))
+        buckets = []
+        for key, first, last in ARREARS_BUCKETS:
+            condition = SQL("%s >= %s", due, first)
+            if last is not None:
+                condition = SQL("%s AND %s <= %s", condition, due, last)
+            buckets.append(
+                SQL(
+                    "COALESCE(SUM(%s) FILTER (WHERE %s AND %s), 0) AS %s",
+                    SQL.identifier(table, "amount_residual"),
+                    open_invoice,
+                    condition,
+                    SQL.identifier(key),
+                )
+            )
+        date = SQL.identifier(table, "date")
+        query.groupby = SQL.identifier(table, "partner_id")
+        self.env.cr.execute(
+            query.select(
+                SQL.identifier(table, "partner_id"),
+                SQL(
+                    "COALESCE(SUM(%s) FILTER (WHERE %s < %s), 0) AS opening",
+                    SQL.identifier(table, "balance"),
+                    date,
+                    start,
+                ),
+                SQL("COALESCE(SUM(%s), 0) AS closing", SQL.identifier(table, "balance")),
+                SQL(
+                    "COALESCE(SUM(%s) FILTER (WHERE %s >= %s AND (%s IS NOT NULL OR %s IS NOT NULL)),"
+                    " 0) AS payments",
+                    SQL.identifier(table, "credit"),
+                    date,
+                    start,
+                    SQL.identifier(table, "payment_id"),
+                    SQL.identifier(table, "statement_line_id"),
+                ),
+                *buckets,
+            )
+        )
+        for row in self.env.cr.dictfetchall():
+            figures[row.pop("partner_id")].update(row)
+        return figures
+
+    @api.model
+    def _fee_charges(self, commercial_ids, company, start):
+        """The month's fee invoice lines per commercial partner, by unit and fee: one query."""
+        groups = self.env["account.move.line"]._read_group(
+            [
+                ("partner_id", "in", list(commercial_ids)),
+                ("property_period", "=", start),
+                ("property_unit_id", "!=", False),
+                ("display_type", "=", "product"),
+                ("move_id.move_type", "=", "out_invoice"),
+                ("parent_state", "in", ("draft", "posted")),
+                ("company_id", "=", company.id),
+            ],
+            ["partner_id", "property_unit_id", "property_fee_type_id", "parent_state"],
+            ["price_total:sum"],
+        )
+        charges = defaultdict(list)
+        for partner, unit, fee, state, amount in groups:
+            charges[partner.id].append(
+                {
+                    "unit": unit,
+                    "fee": fee,
+                    "amount": amount,
+                    "confirmed": state == "posted",
+                }
+            )
+        for lines in charges.values():
+            lines.sort(
+                key=lambda line: (line["unit"].code or "", line["fee"].sequence, line["fee"].id)
+            )
+        return charges
+
+    @api.model
+    def _statement_units(self, commercial_ids, charges, start, end):
+        """Units billed to each partner this month, or of which he is the billing contact."""
+        units = defaultdict(lambda: self.env["property.unit"])
+        for partner_id, lines in charges.items():
+            for line in lines:
+                units[partner_id] |= line["unit"]
+        occupancies = self.env["property.occupancy"].search(
+            [
+                ("partner_id", "child_of", list(commercial_ids)),
+                ("is_billing_contact", "=", True),
+                ("date_start", "<=", end),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", start),
+            ]
+        )
+        for occupancy in occupancies:
+            units[occupancy.partner_id.commercial_partner_id.id] |= occupancy.unit_id
+        return units
+
+    @api.model
+    def _butler_contacts(self, units):
+        """Name and phone of the butlers of ``units``: residents cannot read staff users,
+        so only these two fields are read through sudo."""
+        contacts = []
+        for unit in units.sudo():
+            butler = unit.grid_id.butler_id
+            if not butler:
+                continue
+            contact = {
+                "name": butler.name,
+                "phone": butler.partner_id.phone or unit.project_id.phone or "",
+            }
+            if contact not in contacts:
+                contacts.append(contact)
+        return contacts
+
+    @api.model
+    def _payment_instructions(self, company, partner):
+        """The company's bank accounts and the contact's auto-debit status.
+
+        Bank auto-debit (代扣) does not exist yet: the contact's own bank account is shown
+        (masked) with "Not enrolled"."""
+        company_banks = [
+            {
+                "bank": bank.bank_id.name or "",
+                "acc_number": bank.acc_number,
+                "holder": bank.partner_id.name,
+            }
+            for bank in company.sudo().partner_id.bank_ids
+        ]
+        own_bank = partner.sudo().bank_ids[:1]
+        number = own_bank.acc_number or ""
+        return {
+            "company_banks": company_banks,
+            "debit_account": ("*" * max(len(number) - 4, 0) + number[-4:]) if number else "",
+            "debit_enrolled": False,
+        }
+
+    @api.model
+    def _get_statements(self, partners, period):
+        """The statement values of each partner (by partner id) for the month of ``period``."""
+        start = period.replace(day=1)
+        end = start + relativedelta(months=1, days=-1)
+        company = self.env.company
+        currency = company.currency_id
+        commercial = partners.commercial_partner_id
+        figures = self._receivable_figures(set(commercial.ids), company, start, end)
+        charges = self._fee_charges(set(commercial.ids), company, start)
+        units = self._statement_units(set(commercial.ids), charges, start, end)
+        statements = {}
+        for partner in partners:
+            key = partner.commercial_partner_id.id
+            lines = charges.get(key, [])
+            charges_total = sum(line["amount"] for line in lines if line["confirmed"])
+            statements[partner.id] = {
+                "partner": partner,
+                "company": company,
+                "currency": currency,
+                "date_from": start,
+                "date_to": end,
+                "period_label": start.strftime("%Y-%m"),
+                **figures[key],
+                "charges": lines,
+                "charges_total": charges_total,
+                "draft_total": sum(line["amount"] for line in lines if not line["confirmed"]),
+                # Whatever else moved the balance (e.g. another invoice, a refund).
+                "other": currency.round(
+                    figures[key]["closing"]
+                    - figures[key]["opening"]
+                    - charges_total
+                    + figures[key]["payments"]
+                ),
+                "butlers": self._butler_contacts(units[key]),
+                **self._payment_instructions(company, partner),
+            }
+        return statements
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        partners = self.env["res.partner"].browse(docids)
+        period = self._statement_period(data)
+        return {
+            "doc_ids": docids,
+            "doc_model": "res.partner",
+            "docs": partners,
+            "data": data,
+            "statements": self._get_statements(partners, period),
+            "arrears_buckets": [key for key, _first, _last in ARREARS_BUCKETS],
+        }

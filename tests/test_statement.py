@@ -1,1 +1,280 @@
-"""Tests to come."""
+from datetime import date
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import PropertyButlerCase
+
+REPORT = "property_butler.property_statement_report"
+NOVEMBER = "2026-11-01"
+
+
+class StatementCase(PropertyButlerCase):
+    """The owner (王芳) is billing contact of 3-2-1502 and a parking space; the neighbour
+    (张伟) of 3-5-301. August to November 2026 are billed and posted, December is a draft;
+    the owner paid 200 on 10 November towards October."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", cls.env.company.id)], limit=1
+        ):
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.env.company, install_demo=False
+            )
+        ref = cls.env.ref
+        cls.management = ref("property_butler.property_fee_type_management")
+        cls.parking_fee = ref("property_butler.property_fee_type_parking")
+        cls.parking = cls.env["property.unit"].create(
+            {
+                "building_id": cls.building.id,
+                "floor": -1,
+                "number": "B1-P07",
+                "area": 13.5,
+                "unit_type": "parking",
+            }
+        )
+        cls.env["property.fee.rate"].create(
+            [
+                {
+                    "project_id": cls.project.id,
+                    "unit_type": "residential",
+                    "fee_type_id": cls.management.id,
+                    "rate": 2.5,
+                    "date_from": date(2026, 1, 1),
+                },
+                {
+                    "project_id": cls.project.id,
+                    "unit_type": "parking",
+                    "fee_type_id": cls.parking_fee.id,
+                    "rate": 300.0,
+                    "date_from": date(2026, 1, 1),
+                },
+            ]
+        )
+        cls.butler.partner_id.phone = "13900001111"
+        cls.butler2.partner_id.phone = "13900002222"
+        cls._grid(cls.butler, building_ids=cls._set(cls.building))
+        cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
+        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
+        cls._occupy(
+            cls.parking,
+            cls.owner,
+            date_start=date(2024, 1, 1),
+            is_billing_contact=True,
+            resides=False,
+        )
+        cls._occupy(
+            cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1), is_billing_contact=True
+        )
+        Billing = cls.env["property.billing"]
+        cls.invoices = {}
+        for month in (8, 9, 10, 11):
+            moves = Billing._bill_period(date(2026, month, 1), cls.project)
+            moves.invoice_date_due = date(2026, month, 15)
+            moves.action_post()
+            cls.invoices[month] = moves
+        cls.draft = Billing._bill_period(date(2026, 12, 1), cls.project)
+        cls.own = {
+            m: moves.filtered(lambda mv: mv.partner_id == cls.owner)
+            for m, moves in cls.invoices.items()
+        }
+        cls.theirs = {
+            m: moves.filtered(lambda mv: mv.partner_id == cls.other_owner)
+            for m, moves in cls.invoices.items()
+        }
+        cls.payment = (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=cls.own[10].ids)
+            .create({"amount": 200.0, "payment_date": date(2026, 11, 10)})
+            ._create_payments()
+        )
+        portal = "base.group_portal"
+        cls.resident = new_test_user(
+            cls.env,
+            "pb_resident",
+            password="pb_resident_pw",
+            groups=portal,
+            partner_id=cls.owner.id,
+        )
+        cls.neighbour = new_test_user(
+            cls.env,
+            "pb_neighbour",
+            password="pb_neighbour_pw",
+            groups=portal,
+            partner_id=cls.other_owner.id,
+        )
+
+    def _values(self, partners, period=NOVEMBER):
+        return self.env["report.property_butler.property_statement_document"]._get_report_values(
+            partners.ids, data={"period": period}
+        )["statements"]
+
+
+@tagged("post_install", "-at_install")
+class TestStatementReport(StatementCase):
+    def test_balances_charges_payments_and_arrears(self):
+        owner_total = {m: move.amount_total for m, move in self.own.items()}
+        self.assertEqual(self.own[10].payment_state, "partial")
+        stmt = self._values(self.owner)[self.owner.id]
+        self.assertAlmostEqual(stmt["opening"], owner_total[8] + owner_total[9] + owner_total[10])
+        charges = {(line["unit"], line["fee"]): line for line in stmt["charges"]}
+        self.assertEqual(
+            set(charges), {(self.unit, self.management), (self.parking, self.parking_fee)}
+        )
+        for line in self.own[11].invoice_line_ids:
+            key = (line.property_unit_id, line.property_fee_type_id)
+            self.assertAlmostEqual(charges[key]["amount"], line.price_total)
+            self.assertTrue(charges[key]["confirmed"])
+        self.assertAlmostEqual(stmt["charges_total"], owner_total[11])
+        self.assertAlmostEqual(stmt["payments"], 200.0)
+        self.assertAlmostEqual(stmt["closing"], sum(owner_total.values()) - 200.0)
+        self.assertAlmostEqual(stmt["other"], 0.0)
+        # Due on the 15th; aged at 30 November.
+        self.assertEqual(
+            self.own[8].line_ids.filtered("date_maturity").date_maturity, date(2026, 8, 15)
+        )
+        self.assertAlmostEqual(stmt["days_over_90"], owner_total[8])  # 107 days
+        self.assertAlmostEqual(stmt["days_61_90"], owner_total[9])  # 76 days
+        self.assertAlmostEqual(stmt["days_31_60"], owner_total[10] - 200.0)  # 46 days
+        self.assertAlmostEqual(stmt["days_0_30"], owner_total[11])  # 15 days
+        self.assertEqual(stmt["butlers"], [{"name": self.butler.name, "phone": "13900001111"}])
+        self.assertEqual(stmt["debit_enrolled"], False)
+
+    def test_neighbour_figures_are_his_own(self):
+        stmts = self._values(self.owner | self.other_owner)
+        theirs = stmts[self.other_owner.id]
+        self.assertEqual([line["unit"] for line in theirs["charges"]], [self.unit_b])
+        self.assertAlmostEqual(theirs["payments"], 0.0)
+        self.assertAlmostEqual(theirs["closing"], sum(m.amount_total for m in self.theirs.values()))
+        self.assertEqual(theirs["butlers"], [{"name": self.butler2.name, "phone": "13900002222"}])
+
+    def test_draft_month_is_not_confirmed_yet(self):
+        stmt = self._values(self.owner, "2026-12-01")[self.owner.id]
+        self.assertTrue(stmt["charges"])
+        self.assertFalse(any(line["confirmed"] for line in stmt["charges"]))
+        self.assertAlmostEqual(stmt["charges_total"], 0.0)
+        draft = self.draft.filtered(lambda m: m.partner_id == self.owner)
+        self.assertAlmostEqual(stmt["draft_total"], draft.amount_total)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, self.owner.ids, data={"period": "2026-12-01"})[0]
+            .decode()
+        )
+        self.assertIn("not confirmed yet", html)
+
+    def test_html_content_and_chinese_dates(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.owner.lang = "zh_CN"
+        self.owner.bank_ids = [(0, 0, {"acc_number": "6222020200112233"})]
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, self.owner.ids, data={"period": NOVEMBER})[0]
+            .decode()
+        )
+        for text in ("3-2-1502", "B1-P07", self.management.name, self.parking_fee.name):
+            self.assertIn(text, html)
+        self.assertIn(self.butler.name, html)
+        self.assertIn("13900001111", html)
+        self.assertIn("2026年11月01日", html, "the contact's language formats the dates")
+        self.assertIn("************2233", html)
+        self.assertIn("Noto Sans CJK SC", html)
+        self.assertNotIn("3-5-301", html)
+
+    def test_real_pdf(self):
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(REPORT, self.owner.ids, data={"period": NOVEMBER})
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestStatementPortal(HttpCase, StatementCase):
+    def url_open(self, *args, **kwargs):
+        response = super().url_open(*args, **kwargs)
+        self.env.invalidate_all()
+        return response
+
+    def _login(self, user):
+        self.authenticate(user.login, f"{user.login}_pw")
+
+    def test_resident_lists_and_downloads_his_statement(self):
+        self._login(self.resident)
+        listing = self.url_open("/my/statements")
+        self.assertEqual(listing.status_code, 200)
+        for month in ("2026-08", "2026-11"):
+            self.assertIn(f"/my/statements/{month}/pdf", listing.text)
+        self.assertNotIn("/my/statements/2026-12/pdf", listing.text, "a draft month")
+        self.assertIn('href="/my/invoices"', listing.text)
+        self.assertIn("/my/statements", self.url_open("/my/home").text)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_statement_count"]}
+        )
+        self.assertEqual(counters["property_statement_count"], 4)
+
+        # Outside a test run this is the PDF; under tests Odoo renders the report's HTML
+        # (unless force_report_rendering), which shows whose statement it is.
+        response = self.url_open("/my/statements/2026-11/pdf")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertIn("2026-11", response.headers["Content-Disposition"])
+        if not response.content.startswith(b"%PDF"):
+            self.assertIn("3-2-1502", response.text)
+            self.assertNotIn("3-5-301", response.text)
+
+    def test_no_partner_from_the_request(self):
+        self._login(self.neighbour)
+        for query in (
+            f"?partner_id={self.owner.id}",
+            f"?docids={self.owner.id}&partner={self.owner.id}",
+            f"?data=%7B%22partner_id%22%3A{self.owner.id}%7D",
+        ):
+            response = self.url_open(f"/my/statements/2026-11/pdf{query}")
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("3-5-301", response.text, "always his own statement")
+            self.assertNotIn("3-2-1502", response.text)
+            self.assertNotIn("B1-P07", response.text)
+        # Malformed or foreign months.
+        self.assertEqual(self.url_open("/my/statements/2026-13/pdf").status_code, 404)
+        self.assertEqual(self.url_open("/my/statements/abc/pdf").status_code, 404)
+        response = self.url_open("/my/statements/2025-01/pdf", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertIn("/my/statements", response.headers["Location"])
+
+    def test_anonymous_is_sent_to_login(self):
+        for url in ("/my/statements", "/my/statements/2026-11/pdf"):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertIn(response.status_code, (302, 303))
+            self.assertIn("/web/login", response.headers["Location"])
+
+    def test_invoices_portal_shows_only_his_own(self):
+        self._login(self.resident)
+        listing = self.url_open("/my/invoices")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(self.own[11].name, listing.text)
+        self.assertNotIn(f"/my/invoices/{self.theirs[11].id}?", listing.text)
+        own = self.url_open(f"/my/invoices/{self.own[11].id}")
+        self.assertEqual(own.status_code, 200)
+        neighbour_invoice = self.theirs[11]
+        neighbour_token = neighbour_invoice._portal_ensure_token()
+        own_token = self.own[11]._portal_ensure_token()
+        for query in ("", "?access_token=wrong", f"?access_token={own_token}"):
+            response = self.url_open(
+                f"/my/invoices/{neighbour_invoice.id}{query}", allow_redirects=False
+            )
+            self.assertIn(response.status_code, (302, 303, 403), query)
+            if response.status_code != 403:
+                self.assertNotIn(
+                    f"/my/invoices/{neighbour_invoice.id}", response.headers["Location"]
+                )
+        # By design, Odoo grants access to whoever holds a document's own access token (the
+        # link sent with the invoice by email): it is a secret of that invoice only, never
+        # derivable from the resident's own documents.
+        response = self.url_open(
+            f"/my/invoices/{neighbour_invoice.id}?access_token={neighbour_token}",
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 200)
