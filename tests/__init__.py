@@ -1,10 +1,12 @@
 from . import (
     test_billing,
+    test_debit,
     test_decoration,
     test_dunning,
     test_estate,
     test_grid,
     test_inspection,
+    test_late_fee,
     test_i18n,
     test_performance,
     test_patrol,

@@ -1,1 +1,7 @@
-from . import property_billing_wizard, property_ticket_register, property_unit_generate
+from . import (
+    property_billing_wizard,
+    property_debit_import,
+    property_late_fee_wizard,
+    property_ticket_register,
+    property_unit_generate,
+)
