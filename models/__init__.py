@@ -45,6 +45,7 @@ from . import (
     property_dunning_case,
     property_dunning_log,
     report_property_statement,
+    report_property_lawyer_letter,
     property_debit_mandate,
     property_debit_batch,
     property_debit_line,

@@ -255,7 +255,9 @@ class PropertyDecorationPermit(models.Model):
                         other=clash.name,
                         start=clash.date_start,
                         end=clash.date_end,
-                        state=dict(PERMIT_STATES)[clash.state],
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            clash.state
+                        ],
                         permit=permit.name,
                     )
                 )
@@ -331,7 +333,9 @@ class PropertyDecorationPermit(models.Model):
                 self.env._(
                     "Permit %(permit)s is %(state)s: it cannot be %(action)s.",
                     permit=wrong[0].name,
-                    state=dict(PERMIT_STATES)[wrong[0].state],
+                    state=dict(self._fields["state"]._description_selection(self.env))[
+                        wrong[0].state
+                    ],
                     action=action,
                 )
             )

@@ -44,7 +44,7 @@ class PropertyProject(models.Model):
     street2 = fields.Char()
     zip = fields.Char()
     city = fields.Char()
-    state_id = fields.Many2one("res.country.state", ondelete="restrict")
+    state_id = fields.Many2one("res.country.state", string="Province", ondelete="restrict")
     country_id = fields.Many2one("res.country", ondelete="restrict")
     cluster_ids = fields.One2many("property.cluster", "project_id", string="Clusters")
     building_ids = fields.One2many("property.building", "project_id", string="Buildings")
