@@ -174,12 +174,9 @@ class PropertyPatrolController(http.Controller):
     )
     def checkin_form(self, token, **kwargs):
         env = request.env
-        if not self._is_guard(env):
-            return self._forbidden()
-        checkpoint = env["property.checkpoint"]._from_token(token)
-        patrol = self._round_for(env, checkpoint)
-        if not patrol:
-            return self._refused_page(env, self._refusal(env, checkpoint))
+        checkpoint, patrol, refusal = self._checkin_target(env, token)
+        if refusal:
+            return refusal
         if checkpoint in patrol.checkin_ids.checkpoint_id:
             return self._refused_page(
                 env,
@@ -200,18 +197,13 @@ class PropertyPatrolController(http.Controller):
     )
     def checkin_submit(self, token, **form):
         env = request.env
-        if not self._is_guard(env):
-            return self._forbidden()
-        checkpoint = env["property.checkpoint"]._from_token(token)
-        patrol = self._round_for(env, checkpoint)
-        if not patrol:
-            return self._refused_page(env, self._refusal(env, checkpoint), status=422)
+        checkpoint, patrol, refusal = self._checkin_target(env, token, status=422)
+        if refusal:
+            return refusal
         try:
             answers = self._read_answers(env, checkpoint, form)
             remark = (form.get("remark") or "").strip()[:MAX_REMARK_LENGTH]
             is_problem = bool(form.get("is_problem"))
-            if is_problem and not remark:
-                raise UserError(env._("Describe the problem in the remark."))
             photo = self._read_photo(env)
             with env.cr.savepoint():
                 checkin = patrol.check_in(
@@ -232,6 +224,17 @@ class PropertyPatrolController(http.Controller):
             self._checkin_values(env, token, patrol, checkpoint, form=form, error=error),
             status=422,
         )
+
+    def _checkin_target(self, env, token, status=200):
+        """(checkpoint, the guard's open round for it, None), or a refusal page in third place."""
+        if not self._is_guard(env):
+            return None, None, self._forbidden()
+        checkpoint = env["property.checkpoint"]._from_token(token)
+        patrol = self._round_for(env, checkpoint)
+        if not patrol:
+            refusal = self._refused_page(env, self._refusal(env, checkpoint), status=status)
+            return checkpoint, patrol, refusal
+        return checkpoint, patrol, None
 
     def _refused_page(self, env, message, patrol=None, status=200):
         return request.render(

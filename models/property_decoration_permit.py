@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import index_exists
 
-from .property_patrol_plan import DEFAULT_TZ
+from .property_patrol_plan import DEFAULT_TZ, guard_domain
 
 PERMIT_STATES = [
     ("draft", "Draft"),
@@ -103,13 +103,7 @@ class PropertyDecorationPermit(models.Model):
         "res.users",
         string="Guards",
         check_company=True,
-        domain=lambda self: [
-            (
-                "groups_id",
-                "in",
-                self.env.ref("property_butler.property_butler_group_patrol_guard").id,
-            )
-        ],
+        domain=lambda self: guard_domain(self.env),
         help="The checks are assigned to these guards in turn; left unassigned when empty.",
     )
     state = fields.Selection(

@@ -9,6 +9,11 @@ from odoo.exceptions import ValidationError
 DEFAULT_TZ = "Asia/Shanghai"
 
 
+def guard_domain(env):
+    """Users who may be given patrols and decoration checks: the patrol guards."""
+    return [("groups_id", "in", env.ref("property_butler.property_butler_group_patrol_guard").id)]
+
+
 class PropertyPatrolPlan(models.Model):
     """Route × shift × frequency, e.g. key areas hourly at night, vacant units once per shift.
 
@@ -40,13 +45,7 @@ class PropertyPatrolPlan(models.Model):
         "res.users",
         string="Guards",
         check_company=True,
-        domain=lambda self: [
-            (
-                "groups_id",
-                "in",
-                self.env.ref("property_butler.property_butler_group_patrol_guard").id,
-            )
-        ],
+        domain=lambda self: guard_domain(self.env),
         help="Rounds are assigned to these guards in turn.",
     )
     tz = fields.Selection(
