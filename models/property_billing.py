@@ -1,10 +1,14 @@
+import logging
 import threading
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+_logger = logging.getLogger(__name__)
 
 FAR = fields.Date.to_date("9999-12-31")
 
@@ -52,22 +56,54 @@ class PropertyBilling(models.AbstractModel):
             ]
         ).partner_id.sorted("id")
         moves = self.env["account.move"]
+        commit = auto_commit and not getattr(threading.current_thread(), "testing", False)
         for index in range(0, len(billed_contacts), batch_size):
             partners = billed_contacts[index : index + batch_size]
-            for company in projects.company_id:
-                # Serialise runs of the same company and month (released at commit).
-                self.env.cr.execute(
-                    "SELECT pg_advisory_xact_lock(%s, %s)",
-                    [company.id, int(start.strftime("%Y%m"))],
-                )
-            moves |= self._bill_partners(partners, projects, start, end)
-            if auto_commit and not getattr(threading.current_thread(), "testing", False):
+            moves |= self._bill_batch(partners, projects, start, end, retry=commit)
+            if commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             self.env["ir.cron"]._notify_progress(
                 done=min(index + batch_size, len(billed_contacts)),
                 remaining=max(len(billed_contacts) - index - batch_size, 0),
             )
         return moves
+
+    @api.model
+    def _bill_batch(self, partners, projects, start, end, retry=False):
+        """Bill one batch of contacts while holding the company-month lock.
+
+        Runs of the same company and month wait for each other's batch (the lock is released at
+        commit). A run that waited may still read from before the other run's commit (the
+        transaction's snapshot is older than the lock): the unique index then refuses the
+        duplicate; a scheduled run (``retry``, committing per batch) rolls back and reads again,
+        a run by hand is refused with a message."""
+        for attempt in range(3):
+            for company in projects.company_id:
+                self.env.cr.execute(
+                    "SELECT pg_advisory_xact_lock(%s, %s)",
+                    [company.id, int(start.strftime("%Y%m"))],
+                )
+            try:
+                with self.env.cr.savepoint():
+                    moves = self._bill_partners(partners, projects, start, end)
+                    self.env.flush_all()
+                return moves
+            except UniqueViolation:
+                if not retry or attempt == 2:
+                    raise UserError(
+                        self.env._(
+                            "Another billing run is billing %(month)s at the same time. "
+                            "Run it again once it is done: what it billed will not be billed "
+                            "twice.",
+                            month=start.strftime("%Y-%m"),
+                        )
+                    ) from None
+                self.env.cr.rollback()  # pylint: disable=invalid-commit
+                self.env.invalidate_all()
+                _logger.info(
+                    "billing %s: a concurrent run billed the same contacts, retrying", start
+                )
+        return self.env["account.move"]
 
     @api.model
     def _bill_partners(self, partners, projects, start, end):
@@ -210,6 +246,10 @@ class PropertyBilling(models.AbstractModel):
                     "partner_id": partner.id,
                     "company_id": company.id,
                     "invoice_date": start,
+                    # Due on the company's due day of the billed month, whatever payment
+                    # terms the contact has for other sales.
+                    "invoice_payment_term_id": False,
+                    "invoice_date_due": start.replace(day=company.property_fee_due_day or 14),
                     "property_period": start,
                     "ref": start.strftime("%Y-%m"),
                     "invoice_line_ids": commands,

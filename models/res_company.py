@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -14,6 +15,12 @@ class ResCompany(models.Model):
         default=28,
         help="From this day of the month, the next month's fee invoices are prepared.",
     )
+    property_fee_due_day = fields.Integer(
+        string="Fees Due Day",
+        default=14,
+        help="Day of the billed month by which its fees are due: the first dunning call "
+        "(3rd week after the statement, 15th-21st) is for those unpaid by then.",
+    )
     property_late_fee_rate = fields.Float(
         string="Late Fee per Day (%)",
         digits=(16, 4),
@@ -26,3 +33,18 @@ class ResCompany(models.Model):
         help="At most this percentage of the overdue residual per invoice; 0: no cap.",
     )
     property_collection_target = fields.Float(string="Collection Rate Target (%)", default=95.0)
+
+    @api.constrains("property_billing_day", "property_fee_due_day")
+    def _check_property_fee_days(self):
+        for company in self:
+            if not 0 <= company.property_billing_day <= 31:
+                raise ValidationError(
+                    self.env._(
+                        "The billing day must be a day of the month, from 1 to 31 "
+                        "(0: no scheduled billing run)."
+                    )
+                )
+            if not 1 <= company.property_fee_due_day <= 28:
+                raise ValidationError(
+                    self.env._("The fees due day must be from the 1st to the 28th of the month.")
+                )

@@ -9,6 +9,7 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
     )
     property_billing_day = fields.Integer(related="company_id.property_billing_day", readonly=False)
+    property_fee_due_day = fields.Integer(related="company_id.property_fee_due_day", readonly=False)
     property_late_fee_rate = fields.Float(
         related="company_id.property_late_fee_rate", readonly=False
     )

@@ -1,8 +1,11 @@
+from contextlib import closing
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import sql_db
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -200,6 +203,50 @@ class TestMonthlyBilling(PropertyButlerCase):
         again = self.Billing._bill_period(period, self.project)
         self.assertEqual(len(again.invoice_line_ids), len(move.invoice_line_ids))
 
+    def test_fees_fall_due_on_the_company_due_day(self):
+        # The contact's own payment terms (for other sales) do not move the fees' due date.
+        self.owner.property_payment_term_id = self.env.ref("account.account_payment_term_30days")
+        move = self.Billing._bill_period(date(2026, 11, 1), self.project)
+        self.assertEqual(move.invoice_date_due, date(2026, 11, 14), "due on the 14th by default")
+        move.action_post()
+        self.assertEqual(move.invoice_date_due, date(2026, 11, 14))
+        self.assertEqual(move.line_ids.filtered("date_maturity").date_maturity, date(2026, 11, 14))
+        self.company.property_fee_due_day = 10
+        december = self.Billing._bill_period(date(2026, 12, 1), self.project)
+        self.assertEqual(december.invoice_date_due, date(2026, 12, 10))
+        with self.assertRefused(ValidationError, "from the 1st to the 28th"):
+            self.company.property_fee_due_day = 31
+
+    def test_a_running_billing_holds_the_company_month_lock(self):
+        """Two runs at once: the second waits for the first's transaction (a real second
+        connection cannot take the company-month lock while a run is not committed)."""
+        self.Billing._bill_period(date(2026, 11, 1), self.project)
+        key = [self.company.id, 202611]
+        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as other:
+            other.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", key)
+            self.assertFalse(other.fetchone()[0], "the other run must wait")
+            other.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [self.company.id, 202612])
+            self.assertTrue(other.fetchone()[0], "another month is not blocked")
+            other.rollback()
+
+    def test_a_run_by_hand_that_collides_with_another_is_refused_whole(self):
+        """Another run billed the same contacts after this one read what was billed: the
+        unique index refuses the duplicates and the manager is told, nothing half-written."""
+        original = type(self.Billing)._write_invoices
+
+        def twice(billing, lines_by_partner, start):
+            original(billing, lines_by_partner, start)  # the "other run"
+            return original(billing, lines_by_partner, start)
+
+        with (
+            patch.object(type(self.Billing), "_write_invoices", twice),
+            mute_logger("odoo.sql_db"),
+            self.assertRefused(UserError, "at the same time"),
+        ):
+            self.Billing._bill_period(date(2026, 11, 1), self.project)
+        self.assertFalse(self._lines(date(2026, 11, 1)), "nothing half-written")
+        self.assertEqual(len(self.Billing._bill_period(date(2026, 11, 1), self.project)), 1)
+
     def test_scheduled_from_the_billing_day(self):
         with freeze_time("2026-11-27 02:00:00"):
             self.Billing._cron_monthly_billing()
@@ -222,8 +269,17 @@ class TestMonthlyBilling(PropertyButlerCase):
             .search([("property_butler_ids", "in", self.butler.ids), ("state", "=", "draft")])
         )
         self.assertEqual(found, move, "the butler finds the drafts of the grid")
+        total = move.amount_total
         move.with_user(self.butler).action_property_confirm()
         self.assertEqual(move.state, "posted")
+        self.assertTrue(move.name.startswith("INV/"), "numbered in the sales journal")
+        self.assertEqual(move.amount_total, total)
+        self.assertEqual(move.amount_residual, total, "the receivable is open for the whole")
+        receivable = move.line_ids.filtered(lambda line: line.display_type == "payment_term")
+        self.assertAlmostEqual(receivable.balance, total)
+        self.assertIn(self.owner, move.message_partner_ids, "the customer follows the invoice")
+        self.assertIn("confirmed by", move.message_ids[0].body)
+        self.assertIn(self.butler.name, move.message_ids[0].body)
         with self.assertRefused(UserError, "not a draft fee invoice"):
             move.with_user(self.butler).action_property_confirm()
 
