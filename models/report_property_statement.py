@@ -5,6 +5,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+# The statement's auto-debit status of a contact by the state of his mandate, most relevant first
+# (a draft mandate is not in force yet: not enrolled).
+MANDATE_STATUS = {"active": "enrolled", "suspended": "suspended", "cancelled": "ended"}
+
 # Arrears by age: (key, first day overdue, last day overdue or None).
 ARREARS_BUCKETS = (
     ("days_0_30", 0, 30),
@@ -17,14 +21,15 @@ ARREARS_BUCKETS = (
 class ReportPropertyStatement(models.AbstractModel):
     """The monthly statement (對帳單) of a billing contact.
 
-    Everything is computed per commercial partner and month with two grouped queries on the
+    The figures are computed per commercial partner and month with two grouped queries on the
     journal items (the record rules of the user apply: a resident's portal download renders it
     through sudo, but only for his own commercial partner, checked by the controller):
 
     * the receivable account: opening balance (before the month), payments received in the
       month, closing balance (end of the month) and arrears by age (open residual amounts of
       posted invoices, by days overdue at the end of the month);
-    * the month's fee invoice lines, by unit and fee (drafts shown as not confirmed yet).
+    * the month's fee invoice lines, by unit and fee (drafts shown as not confirmed yet);
+    * how to pay: the company's bank accounts and the contact's auto-debit mandate (one search).
     """
 
     _name = "report.property_butler.property_statement_document"
@@ -54,7 +59,13 @@ class ReportPropertyStatement(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _receivable_figures(self, commercial_ids, company, start, end):
-        """Opening, payments, closing and arrears per commercial partner: one query."""
+        """Opening, payments, closing and arrears per commercial partner: one query.
+
+        Everything is as at the end of the month, whenever the statement is printed: the
+        arrears are the receivable items' residual amounts at ``end``, i.e. today's residual
+        plus whatever was matched with them by reconciliations dated after ``end`` (the later
+        of the two matched items' dates, ``max_date``, as in Odoo's aged receivable), so a
+        payment received after the month does not change the month's arrears."""
         figures = {
             partner_id: {
                 "opening": 0.0,
@@ -66,7 +77,8 @@ class ReportPropertyStatement(models.AbstractModel):
         }
         if not commercial_ids:
             return figures
-        query = self.env["account.move.line"]._search(
+        Line = self.env["account.move.line"]
+        query = Line._search(
             [
                 ("partner_id", "in", list(commercial_ids)),
                 ("account_id.account_type", "=", "asset_receivable"),
@@ -76,15 +88,38 @@ class ReportPropertyStatement(models.AbstractModel):
             ]
         )
         table = query.table
-        due = SQL(
-            "%s - COALESCE(%s, %s)",
-            end,
-            SQL.identifier(table, "date_maturity"),
-            SQL.identifier(table, "date"),
+
+        def column(fname):
+            return Line._field_to_sql(table, fname, query)
+
+        # What was matched with each (debit) item by reconciliations after the month, in the
+        # company currency. Payments and credit notes are the credit side of the matching:
+        # their own (negative) residuals are never arrears.
+        Partial = self.env["account.partial.reconcile"]
+        later = "statement_later_matched"
+        query.add_join(
+            "LEFT JOIN",
+            later,
+            SQL(
+                "LATERAL (SELECT SUM(%s) AS amount FROM account_partial_reconcile AS part"
+                " WHERE %s = %s AND %s > %s)",
+                Partial._field_to_sql("part", "amount"),
+                Partial._field_to_sql("part", "debit_move_id"),
+                SQL.identifier(table, "id"),
+                Partial._field_to_sql("part", "max_date"),
+                end,
+            ),
+            SQL("TRUE"),
         )
-        # Open debit items (the posted invoices' unpaid part); an unallocated payment, a
-        # negative residual, is not an arrear.
-        open_invoice = SQL("%s > 0", SQL.identifier(table, "amount_residual"))
+        residual = SQL(
+            "(%s + COALESCE(%s, 0))",
+            column("amount_residual"),
+            SQL.identifier(later, "amount"),
+        )
+        due = SQL("%s - COALESCE(%s, %s)", end, column("date_maturity"), column("date"))
+        # Open debit items at the end of the month (the posted invoices' unpaid part, even if
+        # paid since); an unallocated payment, a negative residual, is not an arrear.
+        open_invoice = SQL("%s > 0", residual)
         buckets = []
         for key, first, last in ARREARS_BUCKETS:
             condition = SQL("%s >= %s", due, first)
@@ -93,37 +128,37 @@ class ReportPropertyStatement(models.AbstractModel):
             buckets.append(
                 SQL(
                     "COALESCE(SUM(%s) FILTER (WHERE %s AND %s), 0) AS %s",
-                    SQL.identifier(table, "amount_residual"),
+                    residual,
                     open_invoice,
                     condition,
                     SQL.identifier(key),
                 )
             )
-        date = SQL.identifier(table, "date")
-        query.groupby = SQL.identifier(table, "partner_id")
-        self.env.cr.execute(
+        date = column("date")
+        query.groupby = column("partner_id")
+        rows = self.env.execute_query_dict(
             query.select(
-                SQL.identifier(table, "partner_id"),
+                SQL("%s AS partner_id", column("partner_id")),
                 SQL(
                     "COALESCE(SUM(%s) FILTER (WHERE %s < %s), 0) AS opening",
-                    SQL.identifier(table, "balance"),
+                    column("balance"),
                     date,
                     start,
                 ),
-                SQL("COALESCE(SUM(%s), 0) AS closing", SQL.identifier(table, "balance")),
+                SQL("COALESCE(SUM(%s), 0) AS closing", column("balance")),
                 SQL(
                     "COALESCE(SUM(%s) FILTER (WHERE %s >= %s AND (%s IS NOT NULL OR %s IS NOT NULL)),"
                     " 0) AS payments",
-                    SQL.identifier(table, "credit"),
+                    column("credit"),
                     date,
                     start,
-                    SQL.identifier(table, "payment_id"),
-                    SQL.identifier(table, "statement_line_id"),
+                    column("payment_id"),
+                    column("statement_line_id"),
                 ),
                 *buckets,
             )
         )
-        for row in self.env.cr.dictfetchall():
+        for row in rows:
             figures[row.pop("partner_id")].update(row)
         return figures
 
@@ -198,11 +233,21 @@ class ReportPropertyStatement(models.AbstractModel):
         return contacts
 
     @api.model
-    def _payment_instructions(self, company, partner):
-        """The company's bank accounts and the contact's auto-debit status.
+    def _mask_account(self, number):
+        """A bank account number with all but its last 4 characters hidden."""
+        number = number or ""
+        return "*" * max(len(number) - 4, 0) + number[-4:]
 
-        Bank auto-debit (代扣) does not exist yet: the contact's own bank account is shown
-        (masked) with "Not enrolled"."""
+    @api.model
+    def _payment_instructions(self, company, partners):
+        """The company's bank accounts and each contact's bank auto-debit (代扣) status, by
+        partner id: one search of the mandates of all ``partners``.
+
+        ``debit_status`` is the state of the contact's mandate (his own, else his commercial
+        partner's) in the company: ``enrolled`` (active), ``suspended``, ``ended`` (cancelled),
+        else ``not_enrolled`` (no mandate, or a draft one not in force yet). With a mandate,
+        its bank account (masked) and date are shown; without, the contact's own bank account.
+        Residents cannot read mandates nor bank accounts: these are read through sudo."""
         company_banks = [
             {
                 "bank": bank.bank_id.name or "",
@@ -211,13 +256,35 @@ class ReportPropertyStatement(models.AbstractModel):
             }
             for bank in company.sudo().partner_id.bank_ids
         ]
-        own_bank = partner.sudo().bank_ids[:1]
-        number = own_bank.acc_number or ""
-        return {
-            "company_banks": company_banks,
-            "debit_account": ("*" * max(len(number) - 4, 0) + number[-4:]) if number else "",
-            "debit_enrolled": False,
-        }
+        partners = partners.sudo()
+        mandates = (
+            self.env["property.debit.mandate"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", (partners | partners.commercial_partner_id).ids),
+                    ("company_id", "=", company.id),
+                    ("state", "in", list(MANDATE_STATUS)),
+                ]
+            )
+        )
+        # The most relevant mandate of each partner: active, else suspended, else the last one
+        # cancelled (the search order: latest first).
+        mandate_of = {}
+        for mandate in mandates.sorted(lambda m: list(MANDATE_STATUS).index(m.state)):
+            mandate_of.setdefault(mandate.partner_id.id, mandate)
+        instructions = {}
+        for partner in partners:
+            mandate = mandate_of.get(partner.id) or mandate_of.get(partner.commercial_partner_id.id)
+            account = mandate.bank_account_id if mandate else partner.bank_ids[:1]
+            instructions[partner.id] = {
+                "company_banks": company_banks,
+                "debit_status": MANDATE_STATUS[mandate.state] if mandate else "not_enrolled",
+                "debit_enrolled": bool(mandate) and mandate.state == "active",
+                "debit_account": self._mask_account(account.acc_number),
+                "debit_date": mandate.date if mandate else False,
+            }
+        return instructions
 
     @api.model
     def _get_statements(self, partners, period):
@@ -230,6 +297,7 @@ class ReportPropertyStatement(models.AbstractModel):
         figures = self._receivable_figures(set(commercial.ids), company, start, end)
         charges = self._fee_charges(set(commercial.ids), company, start)
         units = self._statement_units(set(commercial.ids), charges, start, end)
+        instructions = self._payment_instructions(company, partners)
         statements = {}
         for partner in partners:
             key = partner.commercial_partner_id.id
@@ -254,7 +322,7 @@ class ReportPropertyStatement(models.AbstractModel):
                     + figures[key]["payments"]
                 ),
                 "butlers": self._butler_contacts(units[key]),
-                **self._payment_instructions(company, partner),
+                **instructions[partner.id],
             }
         return statements
 

@@ -1,4 +1,7 @@
 from datetime import date
+from unittest.mock import patch
+
+from freezegun import freeze_time
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -6,6 +9,8 @@ from .common import PropertyButlerCase
 
 REPORT = "property_butler.property_statement_report"
 NOVEMBER = "2026-11-01"
+DECEMBER = "2026-12-01"
+ARREARS = ("days_0_30", "days_31_60", "days_61_90", "days_over_90")
 
 
 class StatementCase(PropertyButlerCase):
@@ -110,6 +115,25 @@ class StatementCase(PropertyButlerCase):
             partners.ids, data={"period": period}
         )["statements"]
 
+    def _pay(self, invoices, amount, day):
+        """Register a payment of ``amount`` on ``day`` ('YYYY-MM-DD'), that day."""
+        with freeze_time(f"{day} 02:00:00"):
+            return (
+                self.env["account.payment.register"]
+                .with_context(active_model="account.move", active_ids=invoices.ids)
+                .create({"amount": amount, "payment_date": date.fromisoformat(day)})
+                ._create_payments()
+            )
+
+    def _html(self, partners, period=NOVEMBER):
+        """The rendered statement of each of ``partners``, in their order."""
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, partners.ids, data={"period": period})[0]
+            .decode()
+        )
+        return html.split('class="page o_property_statement"')[1:]
+
 
 @tagged("post_install", "-at_install")
 class TestStatementReport(StatementCase):
@@ -140,6 +164,104 @@ class TestStatementReport(StatementCase):
         self.assertAlmostEqual(stmt["days_0_30"], owner_total[11])  # 15 days
         self.assertEqual(stmt["butlers"], [{"name": self.butler.name, "phone": "13900001111"}])
         self.assertEqual(stmt["debit_enrolled"], False)
+        self.assertEqual(stmt["debit_status"], "not_enrolled")
+
+    def test_arrears_are_as_at_the_end_of_the_month(self):
+        """The November invoice, unpaid on 30 November, is paid in full on 5 December: the
+        November statement, printed before or after, still shows it in arrears."""
+        total = {m: move.amount_total for m, move in self.own.items()}
+        with freeze_time("2026-12-01 02:00:00"):
+            before = self._values(self.owner)[self.owner.id]
+        self._pay(self.own[11], total[11], "2026-12-05")
+        self.assertAlmostEqual(self.own[11].amount_residual, 0.0)
+        with freeze_time("2027-01-20 02:00:00"):
+            november = self._values(self.owner)[self.owner.id]
+            december = self._values(self.owner, DECEMBER)[self.owner.id]
+            october = self._values(self.owner, "2026-10-01")[self.owner.id]
+            html = self._html(self.owner)[0]
+        for key in ("opening", "payments", "closing", *ARREARS):
+            self.assertAlmostEqual(november[key], before[key], msg=key)
+        self.assertAlmostEqual(november["days_0_30"], total[11])  # 15 days
+        self.assertAlmostEqual(november["closing"], sum(total.values()) - 200.0)
+        self.assertAlmostEqual(november["payments"], 200.0)
+        # Printed later, the same arrears: 0-30 days is the first cell.
+        days_0_30 = html.split("o_statement_arrears")[1].split("<tbody>")[1].split("</td>")[0]
+        self.assertIn(f"{total[11]:,.2f}", days_0_30)
+        # December: the payment, and no arrear left of the November invoice (46 days).
+        self.assertAlmostEqual(december["opening"], november["closing"])
+        self.assertAlmostEqual(december["payments"], total[11])
+        self.assertAlmostEqual(december["closing"], november["closing"] - total[11])
+        self.assertAlmostEqual(december["days_0_30"], 0.0)
+        self.assertAlmostEqual(december["days_31_60"], 0.0)
+        self.assertAlmostEqual(december["days_61_90"], total[10] - 200.0)  # 77 days
+        self.assertAlmostEqual(december["days_over_90"], total[8] + total[9])
+        # October: the 200 paid on 10 November towards October came after its end.
+        self.assertAlmostEqual(october["payments"], 0.0)
+        self.assertAlmostEqual(october["days_0_30"], total[10])  # 16 days
+        self.assertAlmostEqual(october["days_31_60"], total[9])  # 46 days
+        self.assertAlmostEqual(october["days_61_90"], total[8])  # 77 days
+
+    def test_partial_payment_in_the_month_reduces_the_arrear(self):
+        total = self.own[11].amount_total
+        before = self._values(self.owner)[self.owner.id]
+        self._pay(self.own[11], 123.45, "2026-11-20")
+        self._pay(self.own[11], 50.0, "2026-12-03")  # after the month: not in November
+        self.assertAlmostEqual(self.own[11].amount_residual, total - 173.45)
+        after = self._values(self.owner)[self.owner.id]
+        self.assertAlmostEqual(before["days_0_30"] - after["days_0_30"], 123.45)
+        self.assertAlmostEqual(after["days_0_30"], total - 123.45)
+        for key in ARREARS[1:]:
+            self.assertAlmostEqual(after[key], before[key], msg=key)
+        self.assertAlmostEqual(after["payments"], 200.0 + 123.45)
+        self.assertAlmostEqual(before["closing"] - after["closing"], 123.45)
+
+    def test_auto_debit_status(self):
+        Bank = self.env["res.partner.bank"]
+        bank = Bank.create({"partner_id": self.owner.id, "acc_number": "6222020200112233"})
+        Bank.create({"partner_id": self.other_owner.id, "acc_number": "6222020200998877"})
+        mandate = self.env["property.debit.mandate"].create(
+            {"partner_id": self.owner.id, "bank_account_id": bank.id, "date": date(2026, 9, 1)}
+        )
+        both = self.owner | self.other_owner
+
+        def status(partner):
+            stmt = self._values(both)[partner.id]
+            return stmt["debit_status"], stmt["debit_account"], stmt["debit_date"]
+
+        not_enrolled = ("not_enrolled", "************8877", False)
+        self.assertEqual(status(self.owner), ("not_enrolled", "************2233", False), "draft")
+        mandate.action_activate()
+        enrolled = ("enrolled", "************2233", date(2026, 9, 1))
+        stmts = self._values(both)
+        self.assertTrue(stmts[self.owner.id]["debit_enrolled"])
+        self.assertFalse(stmts[self.other_owner.id]["debit_enrolled"])
+        self.assertEqual(status(self.owner), enrolled)
+        self.assertEqual(status(self.other_owner), not_enrolled)
+        # One search for all the contacts' mandates.
+        Mandate = type(self.env["property.debit.mandate"])
+        with patch.object(
+            Mandate, "search_fetch", autospec=True, side_effect=Mandate.search_fetch
+        ) as search:
+            self._values(both | self.tenant)
+        self.assertEqual(search.call_count, 1)
+
+        owner_html, other_html = self._html(both)
+        self.assertIn("Enrolled", owner_html)
+        self.assertIn("************2233", owner_html)
+        self.assertIn("09/01/2026", owner_html)
+        self.assertIn("debited from this account every week", owner_html)
+        self.assertNotIn("Not enrolled", owner_html)
+        self.assertIn("Not enrolled", other_html)
+        self.assertIn("************8877", other_html)
+        self.assertNotIn("Mandate date", other_html)
+
+        mandate.action_suspend()
+        self.assertEqual(status(self.owner), ("suspended", *enrolled[1:]))
+        self.assertIn("Suspended", self._html(self.owner)[0])
+        mandate.action_cancel()
+        self.assertEqual(status(self.owner), ("ended", *enrolled[1:]))
+        self.assertIn("Ended", self._html(self.owner)[0])
+        self.assertEqual(status(self.other_owner), not_enrolled)
 
     def test_neighbour_figures_are_his_own(self):
         stmts = self._values(self.owner | self.other_owner)
