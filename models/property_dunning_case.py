@@ -1,9 +1,10 @@
 import logging
+import threading
 from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from .property_dunning_stage import quarter_start
@@ -14,6 +15,11 @@ CASE_STATES = [("open", "Open"), ("paid", "Paid"), ("closed", "Closed")]
 
 # One advisory lock for the dunning run: two runs at once would create the same cases.
 _DUNNING_LOCK = 73_201_905
+
+
+class _RunTakenOver(Exception):
+    """Another run took the lock between two batches of this one: this one stops."""
+
 
 # What a unit owes: the residual of each open posted fee invoice, shared between the units it
 # bills in proportion to their lines' totals (an invoice usually bills one unit, so the share is
@@ -259,7 +265,7 @@ class PropertyDunningCase(models.Model):
         """Paid or closed: the case leaves the calendar and its pending activities go."""
         if not self:
             return
-        self.write({"state": state, "date_closed": fields.Date.context_today(self)})
+        self._write_tracked({"state": state, "date_closed": fields.Date.context_today(self)})
         self.activity_ids.sudo().unlink()
 
     @api.model
@@ -279,30 +285,63 @@ class PropertyDunningCase(models.Model):
     def _cron_dunning(self, today=None, batch_size=500, auto_commit=False):
         """Open a case for each unit with overdue unpaid fees this quarter, move the open cases
         to the stage due today (never backwards) with one activity per stage for the butler, and
-        close the cases of units that paid. Idempotent: run it as often as you like."""
+        close the cases of units that paid. Idempotent: run it as often as you like.
+
+        Everything is read up front in a few queries (the unpaid units, the open cases, this
+        quarter's cases, the stages due), then written in batches of ``batch_size`` cases with
+        a fixed number of queries per batch, whatever the number of units: batched creates of
+        cases, activities, followers and chatter messages, one write per stage. Scheduler runs
+        (``auto_commit``) commit each batch, so that a run cut short resumes where it stopped."""
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
-        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
-        if not self.env.cr.fetchone()[0]:
+        if not self._take_run_lock():
             _logger.info("Dunning: another run is under way, skipped.")
             return False
+        run = {
+            "auto_commit": auto_commit
+            and not getattr(threading.current_thread(), "testing", False),
+            "done": 0,
+        }
+        try:
+            self._run_dunning(today, batch_size, run)
+        except _RunTakenOver:
+            _logger.info("Dunning: another run took over after %s cases, stopped.", run["done"])
+            return False
+        return True
+
+    @api.model
+    def _take_run_lock(self):
+        """One run at a time: a transaction-level advisory lock, taken again after each commit."""
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _run_dunning(self, today, batch_size, run):
         quarter = quarter_start(today)
         unpaid = self._unpaid_amounts(today)
 
         # 1. Paid in full: leave dunning. Cases of past quarters are superseded by this one's.
-        open_cases = self.search([("state", "=", "open")])
-        open_cases.filtered(lambda c: c.unit_id.id not in unpaid)._leave_dunning("paid")
-        open_cases.filtered(
-            lambda c: c.unit_id.id in unpaid and c.quarter < quarter
-        )._leave_dunning("closed")
+        open_cases = self.search_fetch([("state", "=", "open")], ["unit_id", "quarter"], order="id")
+        paid, superseded = [], []
+        for case in open_cases:
+            if case.unit_id.id not in unpaid:
+                paid.append(case.id)
+            elif case.quarter < quarter:
+                superseded.append(case.id)
+        for state, case_ids in (("paid", paid), ("closed", superseded)):
+            for ids in self._batches(case_ids, batch_size, run):
+                self.browse(ids)._leave_dunning(state)
 
         # 2. One case per unpaid unit and quarter; a paid case reopens if new fees fall due.
-        existing = self.search([("quarter", "=", quarter), ("unit_id", "in", list(unpaid))])
-        existing.filtered(lambda c: c.state == "paid").write(
-            {"state": "open", "date_closed": False}
+        existing = self.search_fetch(
+            [("quarter", "=", quarter), ("unit_id", "in", list(unpaid))],
+            ["unit_id", "state"],
+            order="id",
         )
-        missing = self.env["property.unit"].browse(sorted(set(unpaid) - set(existing.unit_id.ids)))
-        for start in range(0, len(missing), batch_size):
-            units = missing[start : start + batch_size]
+        reopen = [case.id for case in existing if case.state == "paid"]
+        for ids in self._batches(reopen, batch_size, run):
+            self.browse(ids)._write_tracked({"state": "open", "date_closed": False})
+        missing = sorted(set(unpaid) - {case.unit_id.id for case in existing})
+        for ids in self._batches(missing, batch_size, run):
             self.create(
                 [
                     {
@@ -311,43 +350,131 @@ class PropertyDunningCase(models.Model):
                         "partner_id": unpaid[unit.id][1],
                         "butler_id": unit.butler_id.id,
                     }
-                    for unit in units
+                    for unit in self.env["property.unit"].browse(ids)
                 ]
-            )
-            self._commit_batch(
-                auto_commit, done=len(units), remaining=len(missing) - start - len(units)
             )
 
         # 3. The stage due today, with one activity per case and stage.
-        cases = self.search([("state", "=", "open"), ("quarter", "=", quarter)])
+        cases = self.search_fetch(
+            [("state", "=", "open"), ("quarter", "=", quarter)],
+            ["company_id", "stage_id", "notified_stage_id"],
+            order="id",
+        )
         due = self.env["property.dunning.stage"]._stages_due(today, cases.company_id)
-        moving = defaultdict(lambda: self.browse())
+        target = {}  # {case id: stage id} of the cases to move or to notify
         for case in cases:
             stage = due.get(case.company_id)
-            if stage and (not case.stage_id or case.stage_id.sequence < stage.sequence):
-                moving[stage] |= case
-        for stage, stage_cases in moving.items():
-            stage_cases.write({"stage_id": stage.id})
-        to_notify = cases.filtered(lambda c: c.stage_id and c.notified_stage_id != c.stage_id)
-        for start in range(0, len(to_notify), batch_size):
-            batch = to_notify[start : start + batch_size]
+            if not stage or (case.stage_id and case.stage_id.sequence >= stage.sequence):
+                stage = case.stage_id
+            if stage and (stage != case.stage_id or stage != case.notified_stage_id):
+                target[case.id] = stage.id
+        for ids in self._batches(list(target), batch_size, run):
+            batch = self.browse(ids)
+            moving = defaultdict(list)
+            for case in batch:
+                if case.stage_id.id != target[case.id]:
+                    moving[target[case.id]].append(case.id)
+            for stage_id, case_ids in moving.items():
+                self.browse(case_ids)._write_tracked({"stage_id": stage_id})
             batch._schedule_stage_activities(quarter)
-            self._commit_batch(
-                auto_commit, done=len(batch), remaining=len(to_notify) - start - len(batch)
-            )
-        return True
 
-    def _commit_batch(self, auto_commit, done, remaining):
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-        if auto_commit:
-            self.env.cr.commit()  # pylint: disable=invalid-commit
+    @api.model
+    def _batches(self, items, batch_size, run):
+        """Yield ``items`` in slices of ``batch_size``. After each slice: report the progress to
+        the scheduler and, in scheduler runs, commit and take the run's lock again."""
+        for start in range(0, len(items), batch_size):
+            batch = items[start : start + batch_size]
+            yield batch
+            run["done"] += len(batch)
+            self.env["ir.cron"]._notify_progress(
+                done=run["done"], remaining=len(items) - start - len(batch)
+            )
+            if run["auto_commit"]:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+                if not self._take_run_lock():
+                    raise _RunTakenOver()
+
+    def _write_tracked(self, vals):
+        """``write(vals)`` with the chatter tracking of the changes logged for all the cases at
+        once (mail.thread would log one message per case, one case at a time, at commit)."""
+        fnames = self._track_get_fields() & set(vals)
+        context = self.env.context
+        if not fnames or context.get("tracking_disable") or context.get("mail_notrack"):
+            return self.write(vals)  # nothing to log: mail.thread's own write
+        initial = {case.id: {fname: case[fname] for fname in fnames} for case in self}
+        res = self.with_context(tracking_disable=True).write(vals)
+        tracked = self.fields_get(
+            list(fnames), attributes=("string", "type", "selection", "currency_field")
+        )
+        changed, commands = [], []
+        for case in self:
+            tracking = case._mail_track(tracked, initial[case.id])[1]
+            if tracking:
+                changed.append(case.id)
+                commands.append(tracking)
+        if changed:
+            messages = self.browse(changed)._message_log_batch(bodies={})
+            self.env["mail.tracking.value"].sudo().create(
+                [
+                    dict(command[2], mail_message_id=message.id)
+                    for message, message_commands in zip(messages, commands, strict=True)
+                    for command in message_commands
+                ]
+            )
+        return res
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # The butlers already follow the cases their activities are scheduled on (see
+        # _subscribe_butlers): mail.activity would subscribe them again, one butler at a time.
+        if self.env.context.get("property_dunning_butlers_subscribed"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _subscribe_butlers(self):
+        """Each case's butler follows it, with the default subtypes, as mail.activity does for
+        the user it assigns: the missing followers of all the cases in one create."""
+        partner_of = {case.id: case.butler_id.partner_id for case in self if case.butler_id}
+        if not partner_of:
+            return
+        partners = self.env["res.partner"].union(*partner_of.values())
+        Followers = self.env["mail.followers"].sudo()
+        following = {
+            (follower.res_id, follower.partner_id.id)
+            for follower in Followers.search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", list(partner_of)),
+                    ("partner_id", "in", partners.ids),
+                ],
+                ["res_id", "partner_id"],
+            )
+        }
+        default, _internal, external = self.env["mail.message.subtype"].default_subtypes(self._name)
+        Followers.create(
+            [
+                {
+                    "res_model": self._name,
+                    "res_id": case_id,
+                    "partner_id": partner.id,
+                    "subtype_ids": [
+                        Command.set((external if partner.partner_share else default).ids)
+                    ],
+                }
+                for case_id, partner in partner_of.items()
+                if (case_id, partner.id) not in following
+            ]
+        )
 
     def _schedule_stage_activities(self, quarter):
-        """Give each case's butler the activity of its stage, once (created in one batch)."""
+        """Give each case's butler the activity of its stage, once: the activities, the
+        butlers' subscriptions and the cases' notified stages written in one batch."""
+        cases = self.filtered(lambda c: c.stage_id and c.notified_stage_id != c.stage_id)
+        if not cases:
+            return
         model = self.env["ir.model"]._get_id(self._name)
         fallback = self.env.ref("mail.mail_activity_data_todo")
         vals_list = []
-        for case in self.filtered("butler_id"):
+        for case in cases.filtered("butler_id"):
             stage = case.stage_id
             vals_list.append(
                 {
@@ -362,8 +489,9 @@ class PropertyDunningCase(models.Model):
                     "date_deadline": stage._window(quarter)[1],
                 }
             )
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            vals_list
-        )
-        for stage, cases in self.grouped("stage_id").items():
-            cases.write({"notified_stage_id": stage.id})
+        cases._subscribe_butlers()
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True, property_dunning_butlers_subscribed=True
+        ).create(vals_list)
+        for stage, stage_cases in cases.grouped("stage_id").items():
+            stage_cases.with_context(tracking_disable=True).write({"notified_stage_id": stage.id})

@@ -3,6 +3,7 @@ from . import (
     test_debit,
     test_decoration,
     test_dunning,
+    test_dunning_performance,
     test_estate,
     test_grid,
     test_inspection,

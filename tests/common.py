@@ -87,6 +87,16 @@ class PropertyButlerCase(TransactionCase):
             }
         )
 
+    @classmethod
+    def _ensure_accounting(cls):
+        """A chart of accounts (sales journal, receivable) for the company, as finance sets up."""
+        if not cls.env["account.journal"].search(
+            [("company_id", "=", cls.company.id), ("type", "=", "sale")], limit=1
+        ):
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.company, install_demo=False
+            )
+
     @staticmethod
     def _set(records):
         return [Command.set(records.ids)]

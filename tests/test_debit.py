@@ -17,12 +17,7 @@ class TestDebit(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", "sale")], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company=cls.company, install_demo=False
-            )
+        cls._ensure_accounting()
         cls.env["property.fee.rate"].create(
             {
                 "project_id": cls.project.id,

@@ -13,12 +13,7 @@ class TestDunning(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", "sale")], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company=cls.company, install_demo=False
-            )
+        cls._ensure_accounting()
         ref = cls.env.ref
         cls.management = ref("property_butler.property_fee_type_management")
         cls.env["property.fee.rate"].create(

@@ -13,12 +13,7 @@ class TestLateFee(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", "sale")], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company=cls.company, install_demo=False
-            )
+        cls._ensure_accounting()
         ref = cls.env.ref
         cls.product = ref("property_butler.product_late_fee", raise_if_not_found=False)
         if not cls.product:
