@@ -516,6 +516,20 @@ def phase_grids(env, args, project_id, building_ids):
     }
 
 
+def drop_database(db, created, keep):
+    """Drop the benchmark's database at the end, unless asked to keep it."""
+    from odoo.modules.registry import Registry
+    from odoo.service import db as db_service
+
+    if created and not keep:
+        with contextlib.suppress(Exception):
+            Registry.delete(db)
+        db_service.exp_drop(db)
+        log(f"database {db} dropped")
+    elif created:
+        log(f"database {db} kept")
+
+
 def vacuum_analyze(odoo, db):
     """Settle the database as autovacuum would before a butler opens his list: after the
     bulk load the tables are full of dead row versions and have no planner statistics."""
@@ -710,13 +724,7 @@ def main():
                     f"{gl['records']} rows of {gl['length']}, {gl['residents_shown']} residents"
                 )
     finally:
-        if created and not args.keep:
-            with contextlib.suppress(Exception):
-                Registry.delete(args.db)
-            db_service.exp_drop(args.db)
-            log(f"database {args.db} dropped")
-        elif created:
-            log(f"database {args.db} kept")
+        drop_database(args.db, created, args.keep)
 
     print_summary(args, results)
 
