@@ -283,6 +283,28 @@ class TestMonthlyBilling(PropertyButlerCase):
         with self.assertRefused(UserError, "not a draft fee invoice"):
             move.with_user(self.butler).action_property_confirm()
 
+    def test_confirmed_invoice_carries_its_taxes(self):
+        """Confirmation does not recompute the invoice's lines: the draft's taxes and receivable
+        are posted as they are, balanced."""
+        vat = self.env["account.tax"].create(
+            {"name": "VAT 6% (property services)", "amount": 6.0, "type_tax_use": "sale"}
+        )
+        self.management.product_id.taxes_id = vat
+        self.parking_fee.product_id.taxes_id = False
+        move = self.Billing._bill_period(date(2026, 11, 1), self.project)
+        self.assertAlmostEqual(move.amount_tax, 14.78)  # 246.25 × 6 %
+        draft_lines = sorted((line.display_type, line.balance) for line in move.line_ids)
+        move.with_user(self.butler).action_property_confirm()
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(
+            sorted((line.display_type, line.balance) for line in move.line_ids), draft_lines
+        )
+        self.assertAlmostEqual(move.amount_total, 246.25 + 14.78 + 300.0)
+        self.assertAlmostEqual(sum(move.line_ids.mapped("balance")), 0.0)
+        tax_line = move.line_ids.filtered(lambda line: line.display_type == "tax")
+        self.assertEqual(tax_line.tax_line_id, vat)
+        self.assertAlmostEqual(tax_line.balance, -14.78)
+
     def test_manager_runs_a_month_by_hand(self):
         wizard = (
             self.env["property.billing.wizard"]
