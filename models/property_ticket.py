@@ -751,14 +751,24 @@ class PropertyTicket(models.Model):
         tickets = self.search(
             [*self._overdue_domain(), ("escalated", "=", False)], limit=batch_size
         )
-        for ticket in tickets:
-            supervisor = ticket.project_id._get_escalation_user()
-            if supervisor:
-                ticket.activity_schedule(
-                    activity_type_id=todo.id,
-                    user_id=supervisor.id,
-                    summary=self.env._("Overdue ticket: follow up"),
-                )
+        escalate_to = {project: project._get_escalation_user() for project in tickets.project_id}
+        model_id = self.env["ir.model"]._get_id(self._name)
+        summary = self.env._("Overdue ticket: follow up")
+        deadline = todo._get_date_deadline()
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": todo.id,
+                    "user_id": escalate_to[ticket.project_id].id,
+                    "summary": summary,
+                    "date_deadline": deadline,
+                }
+                for ticket in tickets
+                if escalate_to.get(ticket.project_id)
+            ]
+        )
         tickets.write({"escalated": True})
         remaining = self.search_count([*self._overdue_domain(), ("escalated", "=", False)])
         self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)

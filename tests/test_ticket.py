@@ -124,6 +124,8 @@ class TestTicket(TicketCase):
             self.assertIn(complaint, escalated)
             activity = complaint.activity_ids.filtered(lambda a: a.user_id == self.supervisor)
             self.assertEqual(len(activity), 1, "the supervisor gets an activity")
+            self.assertEqual(activity.summary, "Overdue ticket: follow up")
+            self.assertIn(self.supervisor.partner_id, complaint.message_partner_ids)
             again = Ticket._cron_escalate_overdue()
             self.assertNotIn(complaint, again, "a re-run escalates nothing twice")
             self.assertEqual(
