@@ -1,6 +1,7 @@
 from . import (
     res_company,
     res_config_settings,
+    mail_followers,
     property_project,
     property_cluster,
     property_building,

@@ -51,7 +51,9 @@ class AccountMove(models.Model):
         """Post fee invoices in batch: each customer follows his invoice (added in one insert
         instead of one subscription per invoice) and one line in the chatter says who confirmed
         it, instead of a tracking message per invoice."""
-        self._property_subscribe_customers()
+        self.env["mail.followers"]._property_add_batch(
+            self, {move.id: move.partner_id for move in self}
+        )
         # Their lines are kept in sync at every write of the draft; posting in the company's
         # currency changes no amount, so the dynamic lines are not computed all over again.
         in_company_currency = self.filtered(lambda m: m.currency_id == m.company_currency_id)
@@ -65,33 +67,6 @@ class AccountMove(models.Model):
                 % self.env._("Fee invoice confirmed by %(name)s.", name=user.name)
                 for move in self
             }
-        )
-
-    def _property_subscribe_customers(self):
-        Followers = self.env["mail.followers"].sudo()
-        following = {
-            (follower.res_id, follower.partner_id.id)
-            for follower in Followers.search_fetch(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                ["res_id", "partner_id"],
-            )
-        }
-        default, _internal, external = self.env["mail.message.subtype"].default_subtypes(self._name)
-        Followers.create(
-            [
-                {
-                    "res_model": self._name,
-                    "res_id": move.id,
-                    "partner_id": move.partner_id.id,
-                    "subtype_ids": [
-                        fields.Command.set(
-                            (external if move.partner_id.partner_share else default).ids
-                        )
-                    ],
-                }
-                for move in self
-                if move.partner_id and (move.id, move.partner_id.id) not in following
-            ]
         )
 
     def _invoice_paid_hook(self):

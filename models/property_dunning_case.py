@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .property_dunning_stage import quarter_start
@@ -425,45 +425,11 @@ class PropertyDunningCase(models.Model):
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # The butlers already follow the cases their activities are scheduled on (see
-        # _subscribe_butlers): mail.activity would subscribe them again, one butler at a time.
+        # _schedule_stage_activities): mail.activity would subscribe them again, one butler at a
+        # time.
         if self.env.context.get("property_dunning_butlers_subscribed"):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
-
-    def _subscribe_butlers(self):
-        """Each case's butler follows it, with the default subtypes, as mail.activity does for
-        the user it assigns: the missing followers of all the cases in one create."""
-        partner_of = {case.id: case.butler_id.partner_id for case in self if case.butler_id}
-        if not partner_of:
-            return
-        partners = self.env["res.partner"].union(*partner_of.values())
-        Followers = self.env["mail.followers"].sudo()
-        following = {
-            (follower.res_id, follower.partner_id.id)
-            for follower in Followers.search_fetch(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", list(partner_of)),
-                    ("partner_id", "in", partners.ids),
-                ],
-                ["res_id", "partner_id"],
-            )
-        }
-        default, _internal, external = self.env["mail.message.subtype"].default_subtypes(self._name)
-        Followers.create(
-            [
-                {
-                    "res_model": self._name,
-                    "res_id": case_id,
-                    "partner_id": partner.id,
-                    "subtype_ids": [
-                        Command.set((external if partner.partner_share else default).ids)
-                    ],
-                }
-                for case_id, partner in partner_of.items()
-                if (case_id, partner.id) not in following
-            ]
-        )
 
     def _schedule_stage_activities(self, quarter):
         """Give each case's butler the activity of its stage, once: the activities, the
@@ -489,7 +455,9 @@ class PropertyDunningCase(models.Model):
                     "date_deadline": stage._window(quarter)[1],
                 }
             )
-        cases._subscribe_butlers()
+        self.env["mail.followers"]._property_add_batch(
+            cases, {case.id: case.butler_id.partner_id for case in cases}
+        )
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True, property_dunning_butlers_subscribed=True
         ).create(vals_list)
