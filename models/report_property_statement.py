@@ -280,7 +280,6 @@ class ReportPropertyStatement(models.AbstractModel):
             instructions[partner.id] = {
                 "company_banks": company_banks,
                 "debit_status": MANDATE_STATUS[mandate.state] if mandate else "not_enrolled",
-                "debit_enrolled": bool(mandate) and mandate.state == "active",
                 "debit_account": self._mask_account(account.acc_number),
                 "debit_date": mandate.date if mandate else False,
             }

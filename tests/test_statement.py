@@ -163,7 +163,7 @@ class TestStatementReport(StatementCase):
         self.assertAlmostEqual(stmt["days_31_60"], owner_total[10] - 200.0)  # 46 days
         self.assertAlmostEqual(stmt["days_0_30"], owner_total[11])  # 15 days
         self.assertEqual(stmt["butlers"], [{"name": self.butler.name, "phone": "13900001111"}])
-        self.assertEqual(stmt["debit_enrolled"], False)
+        self.assertNotEqual(stmt["debit_status"], "enrolled")
         self.assertEqual(stmt["debit_status"], "not_enrolled")
 
     def test_arrears_are_as_at_the_end_of_the_month(self):
@@ -233,8 +233,8 @@ class TestStatementReport(StatementCase):
         mandate.action_activate()
         enrolled = ("enrolled", "************2233", date(2026, 9, 1))
         stmts = self._values(both)
-        self.assertTrue(stmts[self.owner.id]["debit_enrolled"])
-        self.assertFalse(stmts[self.other_owner.id]["debit_enrolled"])
+        self.assertEqual(stmts[self.owner.id]["debit_status"], "enrolled")
+        self.assertNotEqual(stmts[self.other_owner.id]["debit_status"], "enrolled")
         self.assertEqual(status(self.owner), enrolled)
         self.assertEqual(status(self.other_owner), not_enrolled)
         # One search for all the contacts' mandates.
