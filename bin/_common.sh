@@ -407,6 +407,7 @@ pb_write_config() {
         echo "dbfilter = ^$db\$"
         echo "list_db = False"
         echo "without_demo = False"
+        if [ -n "${PB_HTTP_PORT:-}" ]; then echo "http_port = $PB_HTTP_PORT"; fi
     } >"$file"
     chmod 600 "$file"
 }
@@ -431,6 +432,13 @@ with socket.socket() as s:
     except OSError:
         sys.exit(1)
 PY
+}
+
+# pb_free_port FIRST: print the first TCP port from FIRST on that nothing listens on.
+pb_free_port() {
+    local port="$1"
+    while ! pb_port_free "$port"; do port=$((port + 1)); done
+    echo "$port"
 }
 
 # pb_check_odoo_log LOG: fail when the Odoo log has ERROR/CRITICAL records (Odoo may exit 0
