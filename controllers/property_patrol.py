@@ -71,22 +71,56 @@ class PropertyPatrolController(http.Controller):
         )
 
     def _round_for(self, env, checkpoint):
-        """The guard's open round for ``checkpoint``: the earliest that has started (or starts
-        within half an hour) whose route passes the checkpoint, preferring one not yet checked
-        in there (the round of the hour, not last hour's round already done there)."""
+        """The guard's open round for ``checkpoint``, among those that have started (or start
+        within half an hour) whose route passes the checkpoint:
+
+        * the earliest started round not yet checked in there (the round of the hour, not last
+          hour's round already done there);
+        * else, when a started round was already checked in there, the latest such round: a
+          second scan of the same code says "already checked in" rather than offering the
+          form of the next round, which has not started yet;
+        * else the earliest round starting within half an hour (starting a little early).
+        """
         if not checkpoint:
             return env["property.patrol.round"]
+        now = fields.Datetime.now()
         rounds = env["property.patrol.round"].search(
             [
                 ("guard_id", "=", env.user.id),
                 ("state", "in", OPEN_STATES),
-                ("date_start", "<=", fields.Datetime.now() + timedelta(minutes=EARLY_MINUTES)),
+                ("date_start", "<=", now + timedelta(minutes=EARLY_MINUTES)),
                 ("route_id.line_ids.checkpoint_id", "=", checkpoint.id),
             ],
             order="date_start, id",
         )
         todo = rounds.filtered(lambda r: checkpoint not in r.checkin_ids.checkpoint_id)
-        return todo[:1] or rounds[:1]
+        started = rounds.filtered(lambda r: r.date_start <= now)
+        return (todo & started)[:1] or (started - todo)[-1:] or todo[:1] or rounds[:1]
+
+    def _already_checked_in(self, env, checkpoint, patrol):
+        """The message of a second scan: when, and when the next round starts."""
+        checkin = patrol.checkin_ids.filtered(lambda c: c.checkpoint_id == checkpoint)[:1]
+        message = " ".join(
+            (
+                env._("You already checked in at %s on this round.", checkpoint.name),
+                env._("Your check-in was recorded at %s.", patrol._format_time(checkin.date)),
+            )
+        )
+        following = env["property.patrol.round"].search(
+            [
+                ("guard_id", "=", env.user.id),
+                ("state", "in", OPEN_STATES),
+                ("date_start", ">", patrol.date_start),
+                ("route_id.line_ids.checkpoint_id", "=", checkpoint.id),
+            ],
+            order="date_start, id",
+            limit=1,
+        )
+        if following:
+            message += " " + env._(
+                "Your next round here starts at %s.", following._format_time(following.date_start)
+            )
+        return message
 
     def _refusal(self, env, checkpoint):
         """Why there is nothing to check in with this QR code (same wording as the model)."""
@@ -180,8 +214,10 @@ class PropertyPatrolController(http.Controller):
         if checkpoint in patrol.checkin_ids.checkpoint_id:
             return self._refused_page(
                 env,
-                env._("You already checked in at %s on this round.", checkpoint.name),
+                self._already_checked_in(env, checkpoint, patrol),
                 patrol,
+                title=env._("Already checked in"),
+                level="info",
             )
         return request.render(
             "property_butler.patrol_checkin_page",
@@ -236,13 +272,13 @@ class PropertyPatrolController(http.Controller):
             return checkpoint, patrol, refusal
         return checkpoint, patrol, None
 
-    def _refused_page(self, env, message, patrol=None, status=200):
+    def _refused_page(self, env, message, patrol=None, status=200, title=None, level="warning"):
         return request.render(
             "property_butler.patrol_message_page",
             {
-                "title": env._("Check-in refused"),
+                "title": title or env._("Check-in refused"),
                 "message": message,
-                "level": "warning",
+                "level": level,
                 "patrol": patrol,
             },
             status=status,

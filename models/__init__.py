@@ -1,4 +1,5 @@
 from . import (
+    property_report_mixin,
     res_company,
     res_config_settings,
     mail_followers,
@@ -56,4 +57,15 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    report_property_decoration_permit_monitoring,
+    report_property_dunning_case_log,
+    report_property_grid_register,
+    report_property_inspection_register,
+    report_property_patrol_route_qr,
+    report_property_patrol_checkin_sheet,
+    report_property_patrol_inspection,
+    report_property_handover_log,
+    report_property_storm_checklist,
+    report_property_ticket_complaint,
+    report_property_ticket_register,
 )

@@ -69,10 +69,14 @@ class PropertyCheckpoint(models.Model):
     ]
 
     @api.depends("qr_token")
+    @api.depends_context("uid")
     def _compute_qr_url(self):
-        base = self[:1].get_base_url() if self else ""
+        """The check-in link, only for users who may read the token (never through sudo: a
+        report or page rendered for a guard must not carry it)."""
+        readable = self._fields["qr_token"].is_accessible(self.env)
+        base = self[:1].get_base_url() if self and readable else ""
         for checkpoint in self:
-            checkpoint.qr_url = f"{base}/property/checkin/{checkpoint.sudo().qr_token}"
+            checkpoint.qr_url = readable and f"{base}/property/checkin/{checkpoint.qr_token}"
 
     @api.constrains("cluster_id", "building_id", "unit_id", "project_id")
     def _check_location(self):

@@ -1,9 +1,12 @@
 from datetime import timedelta
 
+import pytz
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .property_patrol_plan import DEFAULT_TZ
 
 # A round may be started up to this long before its start time.
 EARLY_MINUTES = 30
@@ -61,12 +64,44 @@ class PropertyPatrolRound(models.Model):
         ),
     ]
 
-    @api.depends("route_id.name", "date_start")
+    def _local(self, value, tz=None):
+        """``value`` (UTC, naive) in ``tz``, else the round's plan's time zone (the project's
+        local time), else Asia/Shanghai."""
+        self.ensure_one()
+        zone = pytz.timezone(tz or self.plan_id.tz or DEFAULT_TZ)
+        return pytz.utc.localize(value).astimezone(zone)
+
+    def _viewer_tz(self):
+        """The time zone times are shown in: the viewer's, else the round's (the plan's)."""
+        tz = self.env.context.get("tz") or self.env.user.tz
+        return tz if tz in pytz.all_timezones_set else None
+
+    @api.depends("route_id.name", "date_start", "plan_id.tz", "plan_id.shift_id.name")
     def _compute_name(self):
+        """Route, local day and shift: no clock time (stored, so it cannot be in each viewer's
+        time zone; the display name adds the start time in the viewer's time zone)."""
         for patrol in self:
-            patrol.name = (
-                f"{patrol.route_id.name or ''} {fields.Datetime.to_string(patrol.date_start) or ''}"
+            day = patrol.date_start and patrol._local(patrol.date_start).date().isoformat()
+            parts = [patrol.route_id.name, day, patrol.plan_id.shift_id.name]
+            patrol.name = " ".join(part for part in parts if part)
+
+    @api.depends("route_id.name", "date_start", "plan_id.tz")
+    @api.depends_context("tz", "uid")
+    def _compute_display_name(self):
+        tz = self._viewer_tz()
+        for patrol in self:
+            if not patrol.date_start:
+                patrol.display_name = patrol.route_id.name or patrol.name or ""
+                continue
+            start = patrol._local(patrol.date_start, tz)
+            patrol.display_name = (
+                f"{patrol.route_id.name or ''} {start.date().isoformat()} {start:%H:%M}".strip()
             )
+
+    def _format_time(self, value):
+        """HH:MM of ``value`` (UTC) in the viewer's time zone (messages shown to people)."""
+        self.ensure_one()
+        return value and f"{self._local(value, self._viewer_tz()):%H:%M}"
 
     @api.depends("date_start", "route_id.expected_duration")
     def _compute_date_deadline(self):
@@ -94,9 +129,9 @@ class PropertyPatrolRound(models.Model):
         """
         self.ensure_one()
         if self.guard_id and self.guard_id != self.env.user:
-            raise UserError(self.env._("Round %s is assigned to another guard.", self.name))
+            raise UserError(self.env._("Round %s is assigned to another guard.", self.display_name))
         if self.state not in ("planned", "in_progress"):
-            raise UserError(self.env._("Round %s is closed.", self.name))
+            raise UserError(self.env._("Round %s is closed.", self.display_name))
         checkpoint = self.env["property.checkpoint"]._from_token(token)
         if not checkpoint:
             raise UserError(
@@ -110,7 +145,7 @@ class PropertyPatrolRound(models.Model):
                 self.env._(
                     "Checkpoint %(checkpoint)s is not on your round %(round)s.",
                     checkpoint=checkpoint.name,
-                    round=self.name,
+                    round=self.display_name,
                 )
             )
         if checkpoint in self.checkin_ids.checkpoint_id:
@@ -135,7 +170,9 @@ class PropertyPatrolRound(models.Model):
         now = fields.Datetime.now()
         if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
             raise UserError(
-                self.env._("Round %s has not started yet: check in from its start time.", self.name)
+                self.env._(
+                    "Round %s has not started yet: check in from its start time.", self.display_name
+                )
             )
         # sudo: guards create check-ins only through this method, which validated them.
         checkin = (

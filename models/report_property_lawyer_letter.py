@@ -4,11 +4,12 @@ from odoo.exceptions import UserError
 
 class ReportPropertyLawyerLetter(models.AbstractModel):
     _name = "report.property_butler.report_lawyer_letter"
+    _inherit = ["property.report.mixin"]
     _description = "Lawyer's Letter"
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        cases = self.env["property.dunning.case"].browse(docids)
+        cases = self._check_report_access(docids)
         innocent = cases.filtered(lambda c: not c.malicious)
         if innocent:
             raise UserError(

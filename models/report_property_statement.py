@@ -33,6 +33,7 @@ class ReportPropertyStatement(models.AbstractModel):
     """
 
     _name = "report.property_butler.property_statement_document"
+    _inherit = ["property.report.mixin"]
     _description = "Property Statement Report"
 
     # ------------------------------------------------------------------
@@ -327,7 +328,7 @@ class ReportPropertyStatement(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        partners = self.env["res.partner"].browse(docids)
+        partners = self._check_report_access(docids)
         period = self._statement_period(data)
         return {
             "doc_ids": docids,

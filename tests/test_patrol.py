@@ -1,3 +1,5 @@
+import importlib.util
+import os
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -215,6 +217,56 @@ class TestPatrolPlans(PatrolCase):
         )
         with self.assertRefused(Exception, "checkpoints of its own project"):
             self.route.write({"line_ids": [Command.create({"checkpoint_id": foreign.id})]})
+
+
+@tagged("post_install", "-at_install")
+class TestRoundNames(PatrolCase):
+    def test_name_has_no_clock_time_and_display_name_is_in_the_viewers_time_zone(self):
+        plan = self.env["property.patrol.plan"].create(
+            {"route_id": self.route.id, "shift_id": self.night.id, "tz": "Asia/Shanghai"}
+        )
+        # 16:30 UTC is 00:30 the next day in Shanghai, 17:30 in Paris.
+        patrol = self._round(start=datetime(2026, 11, 22, 16, 30))
+        patrol.plan_id = plan
+        self.assertEqual(patrol.name, f"Night route 2026-11-23 {self.night.name}")
+        self.assertNotRegex(patrol.name, r"\d:\d")
+        self.assertEqual(
+            patrol.with_context(tz="Asia/Shanghai").display_name, "Night route 2026-11-23 00:30"
+        )
+        self.assertEqual(
+            patrol.with_context(tz="Europe/Paris").display_name, "Night route 2026-11-22 17:30"
+        )
+        # Without a time zone in the context: the user's, else the plan's.
+        self.guard.tz = "Europe/Paris"
+        self.assertEqual(patrol.with_user(self.guard).display_name, "Night route 2026-11-22 17:30")
+        self.guard.tz = False
+        patrol.invalidate_recordset(["display_name"])  # the user changed it in another request
+        self.assertEqual(patrol.with_user(self.guard).display_name, "Night route 2026-11-23 00:30")
+        # The calendar and the lists read the display name in the web client's time zone.
+        rows = patrol.with_context(tz="Europe/Paris").web_search_read(
+            [("id", "=", patrol.id)], {"display_name": {}}
+        )["records"]
+        self.assertEqual(rows[0]["display_name"], "Night route 2026-11-22 17:30")
+        # Messages name the round in the user's time zone.
+        patrol.action_close()
+        with self.assertRaisesRegex(UserError, "Round Night route 2026-11-22 17:30 is closed"):
+            patrol.with_user(self.guard).with_context(tz="Europe/Paris").check_in("x")
+
+    def test_migration_renames_existing_rounds(self):
+        patrol = self._round(start=datetime(2026, 11, 22, 13, 0))
+        self.env.cr.execute(
+            "UPDATE property_patrol_round SET name = %s WHERE id = %s",
+            ["Night route 2026-11-22 13:00:00", patrol.id],
+        )
+        self.env.invalidate_all()
+        path = os.path.join(
+            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
+        )
+        spec = importlib.util.spec_from_file_location("pb_migration_round_names", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.assertEqual(patrol.name, "Night route 2026-11-22")
 
 
 @tagged("post_install", "-at_install")

@@ -1,14 +1,20 @@
 import io
+import os
+import shutil
+import subprocess
+import tempfile
 from datetime import timedelta
 from unittest.mock import patch
 
 import pytz
+import zxingcpp
 from PIL import Image
 
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.property_butler.controllers import property_patrol
+from odoo.addons.property_butler.models.report_property_patrol_route_qr import qr_svg_src
 
 from .common import PropertyButlerCase
 
@@ -223,6 +229,68 @@ class TestPatrolPages(HttpCase, PatrolPagesCase):
         self.assertIn("You already checked in at North Gate on this round.", response.text)
         self.assertNotIn('name="remark"', response.text)
 
+    def test_rescan_says_already_checked_in_not_the_next_rounds_form(self):
+        """An hourly plan: the next round starts within half an hour (it could be started early),
+        but scanning a code already done on the current round says so instead of offering the
+        next round's form; once the next round has started, its form is offered."""
+        next_round = self.env["property.patrol.round"].create(
+            {
+                "plan_id": self.plan.id,
+                "route_id": self.route.id,
+                "guard_id": self.guard.id,
+                "date_start": self.round.date_start + timedelta(minutes=20),
+            }
+        )
+        self._login(self.guard)
+        self.assertEqual(self._post(self.gate.qr_token).status_code, 303)
+        checkin = self._checkins()
+        response = self.url_open(f"/property/checkin/{self.gate.qr_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Already checked in", response.text)
+        self.assertIn("You already checked in at North Gate on this round.", response.text)
+        self.assertIn(
+            f"Your check-in was recorded at {self._local_time(checkin.date, seconds=False)}.",
+            response.text,
+        )
+        self.assertIn(
+            "Your next round here starts at "
+            f"{self._local_time(next_round.date_start, seconds=False)}.",
+            response.text,
+        )
+        self.assertNotIn('name="remark"', response.text)
+        # Posting the form anyway (an old page) checks in nowhere.
+        self.assertEqual(self._post(self.gate.qr_token).status_code, 422)
+        self.assertFalse(next_round.checkin_ids)
+        # The control room, not done yet on the current round, is still offered for it.
+        response = self.url_open(f"/property/checkin/{self.control_room.qr_token}")
+        self.assertIn('name="remark"', response.text)
+        # The next round has started: its form is offered at the gate.
+        next_round.date_start = self.round.date_start - timedelta(minutes=1)
+        self.round.date_start -= timedelta(minutes=2)
+        response = self.url_open(f"/property/checkin/{self.gate.qr_token}")
+        self.assertIn('name="remark"', response.text)
+        self.assertEqual(self._post(self.gate.qr_token).status_code, 303)
+        self.assertEqual(next_round.checkin_ids.checkpoint_id, self.gate)
+
+    def test_times_are_in_the_viewers_time_zone_as_hh_mm(self):
+        """The plan is in Shanghai; a guard whose own time zone is Paris sees Paris times."""
+        self.guard.tz = "Europe/Paris"
+        self._login(self.guard)
+        response = self.url_open("/property/patrol")
+        start = pytz.utc.localize(self.round.date_start)
+        paris = start.astimezone(pytz.timezone("Europe/Paris")).strftime("%H:%M")
+        shanghai = start.astimezone(pytz.timezone(TZ)).strftime("%H:%M")
+        self.assertNotEqual(paris, shanghai)
+        self.assertIn(paris, response.text)
+        self.assertNotIn(shanghai, response.text)
+        self.assertNotRegex(response.text, r"\d\d:\d\d:\d\d")
+        self.assertNotIn("时", response.text)
+        self.assertEqual(self._post(self.gate.qr_token).status_code, 303)
+        page = self.url_open(f"/property/patrol?done={self._checkins().id}")
+        done = pytz.utc.localize(self._checkins().date).astimezone(pytz.timezone("Europe/Paris"))
+        self.assertRegex(page.text, rf"<strong>North Gate</strong>\s+at <span>{done:%H:%M}</span>")
+        self.assertNotRegex(page.text, r"\d\d:\d\d:\d\d")
+
     def test_another_guard_is_refused(self):
         self._login(self.guard2)
         response = self.url_open(f"/property/checkin/{self.gate.qr_token}")
@@ -359,14 +427,47 @@ class TestPatrolReports(PatrolPagesCase):
         self.assertIn("Control Room", html)
         self.assertIn("Key Area", html)
         self.assertIn("Building 2", html)
-        # The QR codes are embedded images of the check-in links, tokens included.
-        self.assertEqual(html.count('alt="Barcode '), 2)
+        # The QR codes are embedded images (SVG) of the check-in links, tokens included.
+        self.assertEqual(html.count('class="o_patrol_qr"'), 2)
         for checkpoint in (self.gate, self.control_room):
             url = checkpoint.with_user(self.supervisor).qr_url
             self.assertTrue(url.endswith(f"/property/checkin/{checkpoint.qr_token}"))
-            self.assertIn(f'alt="Barcode {url}"', html)
+            self.assertIn(f'src="{qr_svg_src(url)}"', html)
+            self.assertNotIn(checkpoint.qr_token, html.replace(qr_svg_src(url), ""))
         self.assertNotIn("Vacant 1501", html)
         self._render_pdf(xmlid, self.route)
+
+    def test_printed_qr_codes_decode_to_the_checkin_links(self):
+        """The printed sheet (wkhtmltopdf, then rasterised at 200 dpi as a phone camera would see
+        it) decodes with a strict decoder back to each checkpoint's check-in link."""
+        if not shutil.which("pdftoppm"):
+            self.fail("pdftoppm (poppler-utils) is required to read the printed QR codes back")
+        report = self.env.ref("property_butler.property_patrol_route_report_qr")
+        pdf, _format = (
+            report.with_user(self.supervisor)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report.report_name, self.route.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "qr.pdf")
+            with open(path, "wb") as file:
+                file.write(pdf)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "200", path, os.path.join(tmp, "page")], check=True
+            )
+            pages = sorted(name for name in os.listdir(tmp) if name.endswith(".png"))
+            self.assertTrue(pages)
+            decoded = []
+            for name in pages:
+                with Image.open(os.path.join(tmp, name)) as page:
+                    decoded += [
+                        code.text
+                        for code in zxingcpp.read_barcodes(page)
+                        if code.format == zxingcpp.BarcodeFormat.QRCode
+                    ]
+        urls = (self.gate | self.control_room).with_user(self.supervisor).mapped("qr_url")
+        self.assertEqual(sorted(decoded), sorted(urls))
 
     def test_checkin_sheet(self):
         xmlid = "property_butler.property_patrol_round_report_checkin_sheet"
