@@ -1,5 +1,9 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+# Unit types people live in: only these get the monthly vacant-flat inspection (water, power and
+# gas off, no cracks...), not parking spaces, storage rooms or shops.
+DWELLING_UNIT_TYPES = ("residential",)
 
 
 class PropertyInspection(models.Model):
@@ -185,6 +189,26 @@ class PropertyInspection(models.Model):
                 message_type="comment",
             )
 
+    @api.constrains("template_id", "unit_id")
+    def _check_vacant_unit_is_a_dwelling(self):
+        for inspection in self:
+            unit = inspection.unit_id
+            if (
+                inspection.template_id.kind == "vacant_unit"
+                and unit
+                and unit.unit_type not in DWELLING_UNIT_TYPES
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is a %(type)s, not a flat: vacant-unit inspections are for "
+                        "flats only.",
+                        unit=unit.display_name,
+                        type=dict(unit._fields["unit_type"]._description_selection(self.env))[
+                            unit.unit_type
+                        ],
+                    )
+                )
+
     @api.model
     def _cron_vacant_unit_inspections(self, batch_size=500):
         """On the 1st of the month: one inspection per vacant unit for its butler, due at month
@@ -194,8 +218,9 @@ class PropertyInspection(models.Model):
         period = today.strftime("%Y-%m")
         end = fields.Date.end_of(today, "month")
         existing = self.search([("template_id", "=", template.id), ("period", "=", period)]).unit_id
+        vacant = [("state", "=", "vacant"), ("unit_type", "in", DWELLING_UNIT_TYPES)]
         units = self.env["property.unit"].search(
-            [("state", "=", "vacant"), ("id", "not in", existing.ids)], limit=batch_size
+            [*vacant, ("id", "not in", existing.ids)], limit=batch_size
         )
         inspections = self.create(
             [
@@ -211,7 +236,7 @@ class PropertyInspection(models.Model):
             ]
         )
         remaining = self.env["property.unit"].search_count(
-            [("state", "=", "vacant"), ("id", "not in", (existing | units).ids)]
+            [*vacant, ("id", "not in", (existing | units).ids)]
         )
         self.env["ir.cron"]._notify_progress(done=len(inspections), remaining=remaining)
         if remaining:

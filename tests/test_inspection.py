@@ -1,8 +1,10 @@
+import importlib.util
+import os
 from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PropertyButlerCase
@@ -107,6 +109,60 @@ class TestInspections(PropertyButlerCase):
         self.assertEqual(len(message), 1, "the owner gets the result by e-mail")
         self.assertIn("Damp patch", message.body)
         self.assertFalse(mine.is_overdue)
+
+    @freeze_time("2026-12-01 01:00:00")
+    def test_parking_spaces_and_storage_get_no_vacant_flat_inspection(self):
+        Unit = self.env["property.unit"]
+        parking, storage, shop = Unit.create(
+            [
+                {"building_id": self.building.id, "floor": -1, "number": "B101", "area": 12.5,
+                 "unit_type": "parking"},
+                {"building_id": self.building.id, "floor": -1, "number": "S01", "area": 6.0,
+                 "unit_type": "storage"},
+                {"building_id": self.building.id, "floor": 1, "number": "101", "area": 60.0,
+                 "unit_type": "commercial"},
+            ]
+        )  # fmt: skip
+        for unit in parking | storage | shop:
+            self._occupy(unit, self.owner, date_start=date(2024, 1, 1), resides=False)
+        self.assertEqual(set((parking | storage | shop).mapped("state")), {"vacant"})
+        created = self.env["property.inspection"]._cron_vacant_unit_inspections()
+        mine = created.filtered(lambda i: i.project_id == self.project)
+        self.assertEqual(mine.unit_id, self.unit, "the vacant flat only")
+        self.assertFalse(created.unit_id.filtered(lambda u: u.unit_type != "residential"))
+        # Nor by hand: the checklist is a flat's.
+        with self.assertRefused(ValidationError, "B101 is a Parking Space, not a flat"):
+            self.env["property.inspection"].create(
+                {"template_id": self.vacant_template.id, "unit_id": parking.id}
+            )
+
+    def test_migration_removes_open_vacant_inspections_of_parking_spaces(self):
+        parking = self.env["property.unit"].create(
+            {"building_id": self.building.id, "floor": -1, "number": "B102", "area": 12.5}
+        )
+        flat, todo, done = self.env["property.inspection"].create(
+            [
+                {"template_id": self.vacant_template.id, "unit_id": self.unit.id},
+                {"template_id": self.vacant_template.id, "unit_id": parking.id},
+                {"template_id": self.vacant_template.id, "unit_id": parking.id, "state": "done"},
+            ]
+        )
+        # As the old monthly run left them: inspections of a parking space.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE property_unit SET unit_type = 'parking' WHERE id = %s", [parking.id]
+        )
+        self.env.invalidate_all()
+        path = os.path.join(
+            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
+        )
+        spec = importlib.util.spec_from_file_location("pb_migration_inspections", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.assertFalse(todo.exists())
+        self.assertTrue(done.exists(), "what was done stays on record")
+        self.assertTrue(flat.exists())
 
     @freeze_time("2026-11-22 10:00:00")  # a Sunday: the last day of the week
     def test_supervisor_rounds_schedule_is_tracked(self):

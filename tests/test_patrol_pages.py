@@ -475,7 +475,8 @@ class TestPatrolReports(PatrolPagesCase):
         self.assertIn("Patrol Check-in Sheet", html)
         self.assertIn("Cluster 3 night route", html)
         self.assertIn(self.guard.name, html)
-        self.assertIn(self._local_time(self.checkin.date), html)
+        self.assertIn(self._local_time(self.checkin.date, seconds=False), html)
+        self.assertNotRegex(html, r"\d\d:\d\d:\d\d", "times as HH:MM")
         self.assertIn("MISSED", html)
         # Route order: the gate (missed) before the control room.
         self.assertLess(html.index("North Gate"), html.index("Control Room"))
@@ -517,5 +518,6 @@ class TestPatrolReports(PatrolPagesCase):
             self.assertIn(ticket.department_id.name, html)
         self.assertIn(self.engineering.name, html)
         self.assertIn("Missed:", html)
-        self.assertIn(self._local_time(self.checkin.date), html)
+        self.assertIn(self._local_time(self.checkin.date, seconds=False), html)
+        self.assertNotRegex(html, r"\d\d:\d\d:\d\d", "times as HH:MM")
         self._render_pdf(xmlid, self.round)
