@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import plaintext2html
 
 
 class PropertyPatrolCheckin(models.Model):
@@ -57,7 +58,8 @@ class PropertyPatrolCheckin(models.Model):
                     {
                         **base,
                         "title": f"{checkpoint.name}: {answer.item_id.name}",
-                        "description": answer.note or answer.item_id.name,
+                        # The guard's note is plain text, not markup.
+                        "description": plaintext2html(answer.note or answer.item_id.name),
                         "department_id": department.id,
                     }
                 )
@@ -66,7 +68,7 @@ class PropertyPatrolCheckin(models.Model):
                     {
                         **base,
                         "title": f"{checkpoint.name}: {checkin.remark[:80]}",
-                        "description": checkin.remark,
+                        "description": plaintext2html(checkin.remark),
                         "department_id": finding_type.department_id.id,
                     }
                 )

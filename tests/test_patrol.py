@@ -272,6 +272,30 @@ class TestRoundNames(PatrolCase):
 @tagged("post_install", "-at_install")
 class TestCheckIn(PatrolCase):
     @freeze_time("2026-11-22 13:05:00")
+    def test_plain_text_remark_stays_text_in_the_finding(self):
+        """What the guard types is text: markup in it is shown, not interpreted."""
+        patrol = self._round().with_user(self.guard)
+        remark = 'Door <b>forced</b> & <a href="http://evil.example">lock</a> broken\nCalled Li'
+        checkin = patrol.check_in(
+            self._token(self.control_room),
+            answers={self.door.id: (False, "Hinge <i>loose</i>"), self.extinguisher.id: (True, "")},
+            remark=remark,
+            is_problem=True,
+        )
+        by_department = {t.department_id: t for t in checkin.ticket_ids}
+        finding = checkin.ticket_ids.filtered(lambda t: "Called Li" in (t.description or ""))
+        self.assertEqual(len(finding), 1)
+        description = str(finding.description)
+        self.assertNotIn("<b>", description)
+        self.assertIn("&lt;a href=", description, "the guard's tag is shown as typed")
+        self.assertIn("&lt;b&gt;forced&lt;/b&gt;", description)
+        self.assertIn("&amp;", description)
+        self.assertIn("<br>", description.replace("<br/>", "<br>"), "line breaks kept")
+        note = str(by_department[self.security].description)
+        self.assertNotIn("<i>", note)
+        self.assertIn("Hinge &lt;i&gt;loose&lt;/i&gt;", note)
+
+    @freeze_time("2026-11-22 13:05:00")
     def test_check_in_records_server_time_answers_and_findings(self):
         patrol = self._round().with_user(self.guard)
         checkin = patrol.check_in(self._token(self.gate), remark="All quiet")
