@@ -88,6 +88,14 @@ class PropertyTicketPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if not counters:
+            # The home page itself: residents of a unit see My Tickets and Report a Problem
+            # before their first ticket.
+            env = request.env
+            Unit = env["property.unit"]
+            values["property_can_report"] = Unit.has_access("read") and bool(
+                Unit.search_count(self._ticket_unit_domain(env), limit=1)
+            )
         if "property_ticket_count" in counters:
             env = request.env
             Ticket = env["property.ticket"]
@@ -406,12 +414,21 @@ class PropertyTicketPortal(CustomerPortal):
             ticket_sudo, access_token, values, "my_tickets_history", False
         )
 
+    def _service_centres(self, units):
+        """Name and phone of the service centre (project) of each of these units."""
+        return [
+            {"name": project.name, "phone": project.phone}
+            for project in units.project_id
+            if project.phone
+        ]
+
     def _ticket_form_values(self, env, values=None, errors=None):
         units, ticket_types = self._ticket_form_choices(env)
         layout = self._prepare_portal_layout_values()
         values = values or {}
         layout.update(
             {
+                "service_centres": self._service_centres(units),
                 "page_name": "property_ticket",
                 "new_ticket": True,
                 "units": units,
@@ -454,8 +471,10 @@ class PropertyTicketPortal(CustomerPortal):
     def portal_ticket_new(self, **post):
         env = request.env
         if request.httprequest.method != "POST":
+            # From a unit's page: that unit is preselected (if it is one of the user's).
+            preset = {"unit_id": post["unit_id"]} if isinstance(post.get("unit_id"), str) else {}
             return request.render(
-                "property_butler.portal_ticket_new", self._ticket_form_values(env)
+                "property_butler.portal_ticket_new", self._ticket_form_values(env, preset)
             )
         files = [
             (upload.filename, upload.read(MAX_PHOTO_SIZE + 1))
