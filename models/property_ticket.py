@@ -230,6 +230,21 @@ class PropertyTicket(models.Model):
         compute="_compute_callback", store=True, aggregator="avg", string="Satisfaction (%)"
     )
     color = fields.Integer(compute="_compute_color")
+    portal_form_token = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="The one-time token of the portal form the ticket was sent with: the same form "
+        "sent twice (a double tap, a resent request) creates one ticket.",
+    )
+
+    _sql_constraints = [
+        (
+            "portal_form_token_uniq",
+            "unique(portal_form_token)",
+            "This request was already sent.",
+        ),
+    ]
 
     # ------------------------------------------------------------------
     # Computes
