@@ -1,3 +1,7 @@
+import re
+import uuid
+
+import psycopg2
 from werkzeug.urls import url_encode
 
 from odoo import http
@@ -15,6 +19,9 @@ MAX_PHOTO_SIZE = 5 * 1024 * 1024  # bytes, per photo
 MAX_PHOTOS = 10  # photos per ticket
 MAX_TITLE_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 10000
+VALID_SCORES = frozenset({"1", "2", "3", "4", "5"})
+# The new-ticket form's one-time token (uuid4 hex): sending the form twice creates one ticket.
+FORM_TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 ALLOWED_PHOTO_MIMETYPES = frozenset(
     {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heic"}
 )
@@ -88,6 +95,14 @@ class PropertyTicketPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if not counters:
+            # The home page itself: residents of a unit see My Tickets and Report a Problem
+            # before their first ticket.
+            env = request.env
+            Unit = env["property.unit"]
+            values["property_can_report"] = Unit.has_access("read") and bool(
+                Unit.search_count(self._ticket_unit_domain(env), limit=1)
+            )
         if "property_ticket_count" in counters:
             env = request.env
             Ticket = env["property.ticket"]
@@ -257,6 +272,9 @@ class PropertyTicketPortal(CustomerPortal):
         Ticket = env["property.ticket"]
         if errors:
             return Ticket, errors
+        form_token = self._form_token(values)
+        if form_token and (sent := self._ticket_sent_with(env, form_token)):
+            return sent, {}
         unit = clean["unit"]
         try:
             with env.cr.savepoint():
@@ -270,6 +288,7 @@ class PropertyTicketPortal(CustomerPortal):
                         "partner_id": env.user.partner_id.id,
                         "channel": "portal",
                         "company_id": unit.company_id.id,
+                        "portal_form_token": form_token,
                     }
                 )
                 if photos:
@@ -290,7 +309,34 @@ class PropertyTicketPortal(CustomerPortal):
                     )
         except UserError as error:  # also ValidationError: nothing is kept
             return Ticket, {"form": [str(error)]}
+        except psycopg2.errors.UniqueViolation:
+            # The same form sent at the same time: the other request created the ticket.
+            if sent := self._ticket_sent_with(env, form_token):
+                return sent, {}
+            return Ticket, {
+                "form": [env._("This request was already sent: you will find it in My Tickets.")]
+            }
         return ticket, {}
+
+    @staticmethod
+    def _form_token(values):
+        token = values.get("form_token")
+        return token if isinstance(token, str) and FORM_TOKEN_RE.match(token) else None
+
+    def _ticket_sent_with(self, env, form_token):
+        """The user's ticket created from the form of this token (sudo), if any."""
+        # sudo: the token field is not readable by residents; the ticket is the user's own.
+        return (
+            env["property.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("portal_form_token", "=", form_token),
+                    ("partner_id", "=", env.user.partner_id.id),
+                ],
+                limit=1,
+            )
+        )
 
     def _ticket_scheduled_callback(self, ticket_sudo):
         if ticket_sudo.stage_category != "done":
@@ -314,8 +360,9 @@ class PropertyTicketPortal(CustomerPortal):
         scores, wrong = {}, []
         for name, label in self._score_labels(env):
             raw = str(post.get(name) or "").strip()
-            score = int(raw) if raw.isdigit() else 0
-            if not 1 <= score <= 5:
+            # ASCII digits only: str.isdigit() also accepts "²" or "①", which int() refuses.
+            score = int(raw) if raw in VALID_SCORES else 0
+            if not score:
                 wrong.append(label)
             scores[name] = score
         if wrong:
@@ -406,12 +453,22 @@ class PropertyTicketPortal(CustomerPortal):
             ticket_sudo, access_token, values, "my_tickets_history", False
         )
 
+    def _service_centres(self, units):
+        """Name and phone of the service centre (project) of each of these units."""
+        return [
+            {"name": project.name, "phone": project.phone}
+            for project in units.project_id
+            if project.phone
+        ]
+
     def _ticket_form_values(self, env, values=None, errors=None):
         units, ticket_types = self._ticket_form_choices(env)
         layout = self._prepare_portal_layout_values()
         values = values or {}
         layout.update(
             {
+                "form_token": self._form_token(values) or uuid.uuid4().hex,
+                "service_centres": self._service_centres(units),
                 "page_name": "property_ticket",
                 "new_ticket": True,
                 "units": units,
@@ -454,8 +511,10 @@ class PropertyTicketPortal(CustomerPortal):
     def portal_ticket_new(self, **post):
         env = request.env
         if request.httprequest.method != "POST":
+            # From a unit's page: that unit is preselected (if it is one of the user's).
+            preset = {"unit_id": post["unit_id"]} if isinstance(post.get("unit_id"), str) else {}
             return request.render(
-                "property_butler.portal_ticket_new", self._ticket_form_values(env)
+                "property_butler.portal_ticket_new", self._ticket_form_values(env, preset)
             )
         files = [
             (upload.filename, upload.read(MAX_PHOTO_SIZE + 1))
@@ -464,7 +523,7 @@ class PropertyTicketPortal(CustomerPortal):
         ]
         form = {
             key: post.get(key) if isinstance(post.get(key), str) else ""
-            for key in ("title", "description", "unit_id", "ticket_type_id")
+            for key in ("title", "description", "unit_id", "ticket_type_id", "form_token")
         }
         ticket, errors = self._create_portal_ticket(env, form, files)
         if errors:

@@ -15,6 +15,7 @@ from . import (
     property_ticket_type,
     property_ticket_stage,
     property_ticket_sla,
+    property_portal_mixin,
     property_ticket,
     property_ticket_line,
     property_ticket_callback,

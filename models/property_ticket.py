@@ -1,9 +1,13 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
+from odoo.tools.misc import babel_locale_parse, posix_to_ldml
 
+from .property_patrol_plan import DEFAULT_TZ
 from .property_ticket_sla import PRIORITIES
 
 CHANNELS = [
@@ -28,7 +32,7 @@ class PropertyTicket(models.Model):
 
     _name = "property.ticket"
     _description = "Ticket"
-    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
+    _inherit = ["property.portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
     _order = "priority desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
@@ -63,8 +67,17 @@ class PropertyTicket(models.Model):
         check_company=True,
         help="The resident who raised the ticket; must occupy the unit.",
     )
-    email = fields.Char(tracking=False, related="partner_id.email")
-    phone = fields.Char(tracking=False, related="partner_id.phone")
+    # Staff only: a related field reads the partner as superuser, so residents would read their
+    # housemates' (and predecessors') contact details through it.
+    email = fields.Char(tracking=False, related="partner_id.email", groups="base.group_user")
+    phone = fields.Char(tracking=False, related="partner_id.phone", groups="base.group_user")
+    visible_in_portal = fields.Boolean(
+        string="Mine to See",
+        compute="_compute_visible_in_portal",
+        search="_search_visible_in_portal",
+        help="The ticket concerns a unit the current user occupies and was received since the "
+        "start of that occupancy: what a resident sees (not the tickets of former occupants).",
+    )
     project_id = fields.Many2one(
         "property.project",
         compute="_compute_location",
@@ -217,6 +230,21 @@ class PropertyTicket(models.Model):
         compute="_compute_callback", store=True, aggregator="avg", string="Satisfaction (%)"
     )
     color = fields.Integer(compute="_compute_color")
+    portal_form_token = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="base.group_system",
+        help="The one-time token of the portal form the ticket was sent with: the same form "
+        "sent twice (a double tap, a resent request) creates one ticket.",
+    )
+
+    _sql_constraints = [
+        (
+            "portal_form_token_uniq",
+            "unique(portal_form_token)",
+            "This request was already sent.",
+        ),
+    ]
 
     # ------------------------------------------------------------------
     # Computes
@@ -321,6 +349,39 @@ class PropertyTicket(models.Model):
                 ticket.callback_state = "none"
             ticket.satisfaction = done[-1:].satisfaction if done else 0.0
 
+    def _compute_visible_in_portal(self):
+        # sudo: whether the current user (uid unchanged) occupies the unit; nothing else is read.
+        visible = set(
+            self.sudo().search([("id", "in", self.ids), ("visible_in_portal", "=", True)]).ids
+        )
+        for ticket in self:
+            ticket.visible_in_portal = ticket.id in visible
+
+    def _search_visible_in_portal(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the tickets a resident sees."))
+        # The current user's occupancies of today (whatever the record rules on occupancies),
+        # correlated with the tickets of the same unit received since each one's start.
+        occupancies = (
+            self.env["property.occupancy"]
+            .sudo()
+            ._search(
+                [
+                    ("partner_id", "=", self.env.user.partner_id.id),
+                    *self.env["property.occupancy"]._current_domain(),
+                ]
+            )
+        )
+        tickets = SQL(
+            "(SELECT ticket.id FROM property_ticket ticket"
+            " JOIN property_occupancy occupancy ON occupancy.unit_id = ticket.unit_id"
+            " AND ticket.date_received >= occupancy.date_start"
+            " WHERE occupancy.id IN %s)",
+            occupancies.subselect(),
+        )
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", tickets)]
+
     def _compute_color(self):
         for ticket in self:
             ticket.color = 1 if ticket.is_overdue else (2 if ticket.is_major else 0)
@@ -334,6 +395,27 @@ class PropertyTicket(models.Model):
     def _compute_display_name(self):
         for ticket in self:
             ticket.display_name = f"{ticket.name} {ticket.title}" if ticket.title else ticket.name
+
+    def _local_tz(self):
+        """The time zone a person reads this ticket's times in: the viewer's (the context's,
+        else his preference), else the company's, else Asia/Shanghai."""
+        viewer = self.env.context.get("tz") or self.env.user.tz
+        if viewer in pytz.all_timezones_set:
+            return viewer
+        # sudo: the company's time zone, which residents may not read on its contact.
+        company = self[:1].company_id or self.env.company
+        return company.sudo().partner_id.tz or DEFAULT_TZ
+
+    def _local_datetime_options(self, date_only=False):
+        """QWeb ``t-options`` showing a datetime in ``_local_tz`` as the language's date
+        followed by the time as HH:MM (never UTC, never seconds such as "03时00分00秒")."""
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        pattern = posix_to_ldml(lang.date_format, locale=babel_locale_parse(lang.code))
+        return {
+            "widget": "datetime",
+            "format": pattern if date_only else f"{pattern} HH:mm",
+            "tz_name": self._local_tz(),
+        }
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class PropertyTicketLine(models.Model):
@@ -48,6 +49,9 @@ class PropertyTicketLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
+        if any(not vals.get("ticket_id") for vals in vals_list):
+            raise ValidationError(self.env._("A quotation line belongs to a ticket: choose it."))
         tickets = self.env["property.ticket"].browse({vals["ticket_id"] for vals in vals_list})
         tickets._check_quotation_editable()
         return super().create(vals_list)

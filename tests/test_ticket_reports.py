@@ -98,12 +98,14 @@ class TestComplaintRecord(TicketReportCase):
             "巡逻加强装修户检查",
             self.butler.name,
             "Noto Sans CJK",
-            # received, responded and signed, in the resident's time zone
-            "03/05/2025 10:30:00",
-            "03/05/2025 10:45:00",
-            "03/06/2025 09:00:00",
+            # received, responded and signed, in the reader's time zone, as HH:MM
+            "03/05/2025 10:30",
+            "03/05/2025 10:45",
+            "03/06/2025 09:00",
         ):
             self.assertIn(text, html)
+        self.assertNotIn("10:30:00", html, "no seconds")
+        self.assertNotIn("02:30", html, "not UTC")
         self.assertRegex(
             html,
             r'<img alt="Signature"[^>]* src="data:image/png;base64,'
@@ -111,6 +113,44 @@ class TestComplaintRecord(TicketReportCase):
             + '"',
         )
         self.assertRegex(html, r"Major Complaint</th>\s*<td>\s*<strong>Yes</strong>")
+
+    def test_complaint_record_sign_off(self):
+        """The handler and the supervisor sign the record off; the resident's signing time is
+        printed in the reader's time zone."""
+        html = self._render_html(self.report_xmlid, self.complaint, tz="Asia/Shanghai")
+        self.assertRegex(
+            html, r'o_property_signoff_handler">\s*' + re.escape(self.butler.name) + r"\s*<"
+        )
+        self.assertRegex(
+            html,
+            r'o_property_signoff_supervisor">\s*' + re.escape(self.supervisor.name) + r"\s*<",
+        )
+        signoff = html[html.index("o_property_ticket_signoff") :]
+        self.assertEqual(signoff.count("Signature</th>"), 2, "a signature line each")
+        self.assertEqual(signoff.count("Date</th>"), 2, "a date line each")
+        self.assertRegex(html, r"Signed On:</strong>\s*<span[^>]*>03/06/2025 09:00</span>")
+        # Assigned to someone: he is the handler; another reader's time zone moves the times.
+        self.complaint.user_id = self.staff
+        html = self._render_html(self.report_xmlid, self.complaint, tz="Europe/Paris")
+        self.assertRegex(
+            html, r'o_property_signoff_handler">\s*' + re.escape(self.staff.name) + r"\s*<"
+        )
+        self.assertIn("03/06/2025 02:00", html)
+        # The supervisor's sign-off falls to the manager when the project has no supervisor.
+        self.project.supervisor_id = False
+        html = self._render_html(self.report_xmlid, self.complaint)
+        self.assertRegex(
+            html,
+            r'o_property_signoff_supervisor">\s*' + re.escape(self.manager.name) + r"\s*<",
+        )
+        # Without a time zone in the context or on the user: the company's, else Shanghai.
+        self.env.user.tz = False
+        self.company.partner_id.tz = False
+        html = self._render_html(self.report_xmlid, self.complaint, tz=False)
+        self.assertIn("03/06/2025 09:00", html)
+        self.company.partner_id.tz = "Asia/Tokyo"
+        html = self._render_html(self.report_xmlid, self.complaint, tz=False)
+        self.assertIn("03/06/2025 10:00", html)
 
     def test_other_tickets_print_without_complaint_sections(self):
         repair = self._ticket(self.repair_type, reply="<p>Fixed the pipe.</p>")
@@ -160,8 +200,10 @@ class TestComplaintRecord(TicketReportCase):
         self.assertIn('data-oe-lang="zh_CN"', html)
         self.assertIn("投诉记录表", html)
         self.assertNotIn("Complaint Record", html)
-        # Dates follow the resident's language: zh_CN writes %Y年%m月%d日 %H时%M分%S秒.
-        self.assertIn("2025年03月05日 10时30分00秒", html)
+        # Dates follow the resident's language (zh_CN writes %Y年%m月%d日), the time is HH:MM
+        # (not "10时30分00秒").
+        self.assertIn("2025年03月05日 10:30", html)
+        self.assertNotRegex(html, r"\d时\d+分|\d秒")
         self.assertNotIn("03/05/2025", html)
         # Selection values take the resident's language too (English until translated).
         valid_zh = dict(
@@ -176,7 +218,8 @@ class TestComplaintRecord(TicketReportCase):
         self.assertIn('data-oe-lang="en_US"', html_en)
         self.assertIn("Complaint Record", html_en)
         self.assertNotIn("投诉记录表", html_en)
-        self.assertIn("03/05/2025 10:30:00", html_en)
+        self.assertIn("03/05/2025 10:30", html_en)
+        self.assertNotIn("10:30:00", html_en)
         self.assertNotIn("2025年", html_en)
 
     def test_complaint_without_resident_prints_in_the_users_language(self):
