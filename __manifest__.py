@@ -61,6 +61,7 @@
         "views/property_patrol_portal_templates.xml",
         "wizards/property_unit_generate_views.xml",
         "wizards/property_ticket_register_views.xml",
+        "wizards/property_statement_wizard_views.xml",
         "views/property_butler_menus.xml",
     ],
     "demo": [
