@@ -56,4 +56,5 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    property_home,
 )
