@@ -61,8 +61,18 @@
         "views/property_patrol_portal_templates.xml",
         "wizards/property_unit_generate_views.xml",
         "wizards/property_ticket_register_views.xml",
+        "wizards/property_statement_wizard_views.xml",
+        "views/property_home_views.xml",
         "views/property_butler_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "property_butler/static/src/home/*",
+        ],
+        "web.assets_tests": [
+            "property_butler/static/tests/tours/property_statement_tour.js",
+        ],
+    },
     "demo": [
         "demo/property_butler_demo.xml",
     ],

@@ -1,5 +1,7 @@
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import http
 from odoo.http import content_disposition, request
 
@@ -42,6 +44,34 @@ class PropertyStatementPortal(CustomerPortal):
         )
         return [(month, count) for month, count in groups if month]
 
+    def _statement_closing_balances(self, env, months):
+        """The closing balance of each of ``months`` (first days): the contact's receivable
+        balance at the month's end, from one grouped query of his posted receivable items by
+        month. Residents cannot read payments' journal items: this one read is made through
+        sudo, on the user's own commercial partner only."""
+        if not months:
+            return {}
+        last_day = max(months) + relativedelta(months=1, days=-1)
+        groups = (
+            env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "=", self._statement_partner(env).id),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("parent_state", "=", "posted"),
+                    ("company_id", "=", env.company.id),
+                    ("date", "<=", last_day),
+                ],
+                ["date:month"],
+                ["balance:sum"],
+            )
+        )
+        return {
+            month: sum(balance for group_month, balance in groups if group_month <= month)
+            for month in months
+        }
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "property_statement_count" in counters:
@@ -51,12 +81,21 @@ class PropertyStatementPortal(CustomerPortal):
     @http.route(["/my/statements"], type="http", auth="user", website=True)
     def portal_my_statements(self, **kw):
         values = self._prepare_portal_layout_values()
+        env = request.env
+        months = self._statement_months(env)
+        closing = self._statement_closing_balances(env, [month for month, _count in months])
         values.update(
             {
                 "statement_months": [
-                    {"month": month, "key": month.strftime("%Y-%m"), "invoice_count": count}
-                    for month, count in self._statement_months(request.env)
+                    {
+                        "month": month,
+                        "key": month.strftime("%Y-%m"),
+                        "invoice_count": count,
+                        "closing": closing[month],
+                    }
+                    for month, count in months
                 ],
+                "currency": env.company.currency_id,
                 "page_name": "property_statement",
                 "default_url": "/my/statements",
             }

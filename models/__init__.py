@@ -69,4 +69,5 @@ from . import (
     report_property_storm_checklist,
     report_property_ticket_complaint,
     report_property_ticket_register,
+    property_home,
 )

@@ -7,6 +7,18 @@ class AccountMoveLine(models.Model):
     property_unit_id = fields.Many2one("property.unit", string="Unit", index="btree_not_null")
     property_fee_type_id = fields.Many2one("property.fee.type", string="Fee")
     property_period = fields.Date(string="Fee Period", help="First day of the month billed.")
+    # What the fee was computed from, printed on the statement as quantity × rate.
+    property_quantity = fields.Float(
+        string="Billed Quantity",
+        digits=(12, 3),
+        help="Gross area (m²), meter reading or 1 (per unit, per space) the fee was billed on.",
+    )
+    property_rate = fields.Float(
+        string="Fee Rate", digits="Product Price", help="Price per m², per unit or per reading."
+    )
+    property_basis = fields.Char(
+        string="Fee Basis", help="The computation, e.g. 98.5 × 2.5 × 20/30 when prorated."
+    )
 
     def init(self):  # pylint: disable=missing-return
         super().init()

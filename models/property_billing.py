@@ -165,6 +165,7 @@ class PropertyBilling(models.AbstractModel):
                 if (unit.id, fee.id, partner.id) in already:
                     continue
                 amount, details = 0.0, []
+                billed_quantity = billed_rate = 0.0
                 for rate in fee_rates:
                     if fee.computation == "metered":
                         if main_contact[unit.id][0] != partner.id:
@@ -174,6 +175,7 @@ class PropertyBilling(models.AbstractModel):
                             continue
                         amount += rate.rate * quantity
                         details.append(f"{quantity:g} × {rate.rate:g}")
+                        billed_quantity, billed_rate = quantity, rate.rate
                         continue
                     days = _overlap_days(
                         max(occupancy.date_start, rate.date_from),
@@ -185,6 +187,7 @@ class PropertyBilling(models.AbstractModel):
                         continue
                     base = unit.area if fee.computation == "area" else 1.0
                     amount += rate.rate * base * days / days_in_month
+                    billed_quantity, billed_rate = base, rate.rate
                     details.append(
                         f"{base:g} × {rate.rate:g}"
                         + (f" × {days}/{days_in_month}" if days != days_in_month else "")
@@ -201,6 +204,9 @@ class PropertyBilling(models.AbstractModel):
                         "property_unit_id": unit.id,
                         "property_fee_type_id": fee.id,
                         "property_period": start,
+                        "property_quantity": billed_quantity,
+                        "property_rate": billed_rate,
+                        "property_basis": ", ".join(details),
                     }
                 )
         return self._write_invoices(lines_by_partner, start)

@@ -1,3 +1,4 @@
+from base64 import b64encode
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -165,8 +166,10 @@ class ReportPropertyStatement(models.AbstractModel):
 
     @api.model
     def _fee_charges(self, commercial_ids, company, start):
-        """The month's fee invoice lines per commercial partner, by unit and fee: one query."""
-        groups = self.env["account.move.line"]._read_group(
+        """The month's fee invoice lines per commercial partner, one per unit and fee (a unit's
+        fee of a month is billed once to each contact): what it was billed on (quantity ×
+        rate), untaxed, tax and total. One query for the lines, one for their taxes."""
+        lines = self.env["account.move.line"].search_fetch(
             [
                 ("partner_id", "in", list(commercial_ids)),
                 ("property_period", "=", start),
@@ -176,17 +179,41 @@ class ReportPropertyStatement(models.AbstractModel):
                 ("parent_state", "in", ("draft", "posted")),
                 ("company_id", "=", company.id),
             ],
-            ["partner_id", "property_unit_id", "property_fee_type_id", "parent_state"],
-            ["price_total:sum"],
+            [
+                "partner_id",
+                "property_unit_id",
+                "property_fee_type_id",
+                "parent_state",
+                "quantity",
+                "price_unit",
+                "property_quantity",
+                "property_rate",
+                "property_basis",
+                "price_subtotal",
+                "price_total",
+                "tax_ids",
+            ],
         )
         charges = defaultdict(list)
-        for partner, unit, fee, state, amount in groups:
-            charges[partner.id].append(
+        for line in lines:
+            fee = line.property_fee_type_id
+            # Lines billed before the basis was recorded: their quantity and unit price.
+            quantity = line.property_quantity or line.quantity
+            rate = line.property_rate if line.property_quantity else line.price_unit
+            prorated = company.currency_id.compare_amounts(quantity * rate, line.price_subtotal)
+            charges[line.partner_id.id].append(
                 {
-                    "unit": unit,
+                    "unit": line.property_unit_id,
                     "fee": fee,
-                    "amount": amount,
-                    "confirmed": state == "posted",
+                    "quantity": quantity,
+                    "computation": fee.computation,
+                    "rate": rate,
+                    "basis": line.property_basis if prorated else "",
+                    "untaxed": line.price_subtotal,
+                    "tax": line.price_total - line.price_subtotal,
+                    "taxes": ", ".join(line.tax_ids.mapped("name")),
+                    "amount": line.price_total,
+                    "confirmed": line.parent_state == "posted",
                 }
             )
         for lines in charges.values():
@@ -287,6 +314,28 @@ class ReportPropertyStatement(models.AbstractModel):
         return instructions
 
     @api.model
+    def _payment_link(self, company):
+        """The portal page where residents pay their invoices online, and its QR code (a PNG
+        with a quiet zone, as a data URI so that the PDF needs no request to draw it)."""
+        url = f"{company.get_base_url()}/my/invoices"
+        png = self.env["ir.actions.report"].barcode(
+            "QR", url, width=240, height=240, humanreadable=0, quiet=1, barBorder=4, barLevel="M"
+        )
+        return {
+            "payment_url": url,
+            "payment_qr": f"data:image/png;base64,{b64encode(png).decode()}",
+        }
+
+    @api.model
+    def _service_phones(self, company, units):
+        """The service hotlines: the units' projects' service centres, else the company's."""
+        phones = []
+        for phone in units.sudo().project_id.mapped("phone") + [company.sudo().phone]:
+            if phone and phone not in phones:
+                phones.append(phone)
+        return phones
+
+    @api.model
     def _get_statements(self, partners, period):
         """The statement values of each partner (by partner id) for the month of ``period``."""
         start = period.replace(day=1)
@@ -298,11 +347,13 @@ class ReportPropertyStatement(models.AbstractModel):
         charges = self._fee_charges(set(commercial.ids), company, start)
         units = self._statement_units(set(commercial.ids), charges, start, end)
         instructions = self._payment_instructions(company, partners)
+        payment = self._payment_link(company)
         statements = {}
         for partner in partners:
             key = partner.commercial_partner_id.id
             lines = charges.get(key, [])
-            charges_total = sum(line["amount"] for line in lines if line["confirmed"])
+            confirmed = [line for line in lines if line["confirmed"]]
+            charges_total = sum(line["amount"] for line in confirmed)
             statements[partner.id] = {
                 "partner": partner,
                 "company": company,
@@ -313,6 +364,8 @@ class ReportPropertyStatement(models.AbstractModel):
                 **figures[key],
                 "charges": lines,
                 "charges_total": charges_total,
+                "untaxed_total": sum(line["untaxed"] for line in confirmed),
+                "tax_total": currency.round(sum(line["tax"] for line in confirmed)),
                 "draft_total": sum(line["amount"] for line in lines if not line["confirmed"]),
                 # Whatever else moved the balance (e.g. another invoice, a refund).
                 "other": currency.round(
@@ -322,6 +375,8 @@ class ReportPropertyStatement(models.AbstractModel):
                     + figures[key]["payments"]
                 ),
                 "butlers": self._butler_contacts(units[key]),
+                "service_phones": self._service_phones(company, units[key]),
+                **payment,
                 **instructions[partner.id],
             }
         return statements

@@ -169,6 +169,17 @@ class TestDunning(PropertyButlerCase):
         self.assertIn("Fee Dunning Record", html)
         self.assertIn("收到對帳單", html)
         self.assertIn("2026-Q1", html)
+        # The amount owed of the case, its total, and the sign-off lines.
+        self.assertGreater(case.amount_due, 0.0)
+        owed = html.split("o_dunning_amount_owed")[1].split("</td>")[0]
+        self.assertIn(f"{case.amount_due:,.2f}", owed)
+        self.assertIn(case.currency_id.symbol, owed)
+        total = html.split("o_dunning_amount_total")[1].split("</td>")[0]
+        self.assertIn(f"{case.amount_due:,.2f}", total)
+        signatures = html.split("o_dunning_signatures")[1].split("</table>")[0]
+        self.assertIn("Butler (signature)", signatures)
+        self.assertIn("Supervisor (signature)", signatures)
+        self.assertEqual(signatures.count("Date: ____"), 2)
         pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
             report.report_name, case.ids
         )

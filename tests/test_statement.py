@@ -1,9 +1,15 @@
+import base64
+import io
+import re
 from datetime import date
 from unittest.mock import patch
 
+import zxingcpp
 from freezegun import freeze_time
+from PIL import Image
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.exceptions import UserError
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import PropertyButlerCase
 
@@ -314,6 +320,197 @@ class TestStatementReport(StatementCase):
 
 
 @tagged("post_install", "-at_install")
+class TestStatementDocument(StatementCase):
+    """What the printed statement shows: quantity × rate and tax per unit and fee, the
+    company's letterhead and currency, the payment page's QR code; the month chosen when
+    printing; the dunning record's amounts owed and signature lines."""
+
+    def _cell(self, row, css_class):
+        """The text of the first cell of ``css_class`` in ``row``, without tags."""
+        cell = row.split(css_class)[1].split(">", 1)[1].split("</td>")[0]
+        return " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+
+    def test_lines_quantity_rate_and_tax(self):
+        tax = self.env["account.tax"].create(
+            {"name": "VAT 6% (services)", "amount": 6.0, "type_tax_use": "sale"}
+        )
+        draft = self.draft.filtered(lambda m: m.partner_id == self.owner)
+        management = draft.invoice_line_ids.filtered(
+            lambda line: line.property_fee_type_id == self.management
+        )
+        management.tax_ids = tax
+        draft.action_post()
+        stmt = self._values(self.owner, DECEMBER)[self.owner.id]
+        lines = {line["unit"]: line for line in stmt["charges"]}
+        flat, parking = lines[self.unit], lines[self.parking]
+        # 98.5 m² × 2.50 = 246.25 untaxed, 6 % VAT 14.78.
+        self.assertEqual((flat["quantity"], flat["rate"]), (98.5, 2.5))
+        self.assertAlmostEqual(flat["untaxed"], 246.25)
+        self.assertAlmostEqual(flat["tax"], 14.78)
+        self.assertAlmostEqual(flat["amount"], 261.03)
+        self.assertEqual(flat["taxes"], "VAT 6% (services)")
+        self.assertEqual((parking["quantity"], parking["rate"]), (1.0, 300.0))
+        parking_line = draft.invoice_line_ids - management
+        parking_tax = parking_line.price_total - parking_line.price_subtotal
+        self.assertAlmostEqual(parking["tax"], parking_tax)
+        self.assertEqual(parking["taxes"], ", ".join(parking_line.tax_ids.mapped("name")))
+        self.assertAlmostEqual(stmt["untaxed_total"], 546.25)
+        self.assertAlmostEqual(stmt["tax_total"], 14.78 + parking_tax)
+        self.assertAlmostEqual(stmt["charges_total"], draft.amount_total)
+
+        html = self._html(self.owner, DECEMBER)[0]
+        rows = html.split('class="o_statement_charge"')[1:]
+        self.assertEqual(len(rows), 2)
+        flat_row = next(row for row in rows if "3-2-1502" in row)
+        self.assertRegex(self._cell(flat_row, "o_statement_quantity"), r"98\.50\s*m²")
+        self.assertIn("2.50", self._cell(flat_row, "o_statement_rate"))
+        self.assertIn("246.25", self._cell(flat_row, "o_statement_untaxed"))
+        tax_cell = self._cell(flat_row, "o_statement_tax")
+        self.assertIn("14.78", tax_cell)
+        self.assertIn("VAT 6% (services)", tax_cell)
+        parking_row = next(row for row in rows if "B1-P07" in row)
+        self.assertIn("300.00", self._cell(parking_row, "o_statement_rate"))
+        self.assertNotIn("m²", self._cell(parking_row, "o_statement_quantity"))
+        self.assertIn(f"{14.78 + parking_tax:,.2f}", self._cell(html, "o_statement_tax_total"))
+        self.assertIn("546.25", self._cell(html, "o_statement_untaxed_total"))
+        self.assertNotIn("Prorated", html)
+
+    def test_metered_and_prorated_lines(self):
+        water = self.env["property.fee.type"].create(
+            {
+                "name": "Water",
+                "product_id": self.management.product_id.id,
+                "computation": "metered",
+            }
+        )
+        self.env["property.fee.rate"].create(
+            {
+                "project_id": self.project.id,
+                "unit_type": "residential",
+                "fee_type_id": water.id,
+                "rate": 3.45,
+                "date_from": date(2026, 1, 1),
+            }
+        )
+        self.env["property.meter.reading"].create(
+            {
+                "unit_id": self.unit.id,
+                "fee_type_id": water.id,
+                "period": "2027-01-01",
+                "quantity": 12.0,
+            }
+        )
+        self._occupy(self.unit2, self.owner, date_start=date(2027, 1, 12), is_billing_contact=True)
+        self.env["property.billing"]._bill_period(date(2027, 1, 1), self.project).action_post()
+        stmt = self._values(self.owner, "2027-01-01")[self.owner.id]
+        lines = {(line["unit"], line["fee"]): line for line in stmt["charges"]}
+        metered = lines[(self.unit, water)]
+        self.assertEqual((metered["quantity"], metered["rate"]), (12.0, 3.45))
+        self.assertAlmostEqual(metered["untaxed"], 41.4)
+        self.assertFalse(metered["basis"])
+        # Moved in on the 12th: 20 of 31 days of 120 m² × 2.50.
+        prorated = lines[(self.unit2, self.management)]
+        self.assertEqual((prorated["quantity"], prorated["rate"]), (120.0, 2.5))
+        self.assertAlmostEqual(prorated["untaxed"], 193.55)
+        self.assertEqual(prorated["basis"], "120 × 2.5 × 20/31")
+        html = self._html(self.owner, "2027-01-01")[0]
+        water_row = next(
+            row
+            for row in html.split('class="o_statement_charge"')[1:]
+            if "Water" in row and "3-2-1502" in row
+        )
+        self.assertRegex(
+            self._cell(water_row, "o_statement_quantity"), r"12\.00\s*\(meter reading\)"
+        )
+        self.assertIn("3.45", self._cell(water_row, "o_statement_rate"))
+        self.assertIn("Prorated: <span>120 × 2.5 × 20/31</span>", html)
+
+    def test_letterhead_currency_and_payment_qr(self):
+        self.company.write(
+            {
+                "name": "Sunshine Property Services Co., Ltd.",
+                "street": "88 Tianhe Road",
+                "city": "Guangzhou",
+                "phone": "020-8888-6666",
+            }
+        )
+        html = self._html(self.owner)[0]
+        head = html.split("o_statement_letterhead")[1].split("<h2>")[0]
+        self.assertIn("Sunshine Property Services Co., Ltd.", head)
+        self.assertIn("88 Tianhe Road, Guangzhou", head)
+        # The project's service centre, then the company's hotline.
+        self.assertIn("020-1234 / 020-8888-6666", head)
+        self.assertIn('src="data:image/png;base64,', head, "the company logo")
+        currency = self.company.currency_id
+        self.assertIn(f"{currency.name}</span> (<span>{currency.symbol}</span>)", html)
+        self.assertIn(currency.symbol, self._cell(html, "o_statement_charges_total"))
+
+        # The QR code is a PNG that decodes to the portal payment page.
+        url = f"{self.company.get_base_url()}/my/invoices"
+        self.assertIn(f'href="{url}"', html)
+        qr = re.search(r'o_statement_payment_qr[^>]*src="data:image/png;base64,([^"]+)"', html)
+        if not qr:
+            qr = re.search(r'src="data:image/png;base64,([^"]+)"[^>]*o_statement_payment_qr', html)
+        png = base64.b64decode(qr.group(1))
+        self.assertTrue(png.startswith(b"\x89PNG"))
+        decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+        self.assertEqual([code.text for code in decoded], [url])
+
+    def test_company_currency_yuan_not_dollar(self):
+        cny = self.env.ref("base.CNY")
+        cny.active = True
+        company = self.env["res.company"].create(
+            {"name": "华南物业服务有限公司", "currency_id": cny.id, "phone": "400-800-1234"}
+        )
+        self.env.user.company_ids |= company
+        partner = self.env["res.partner"].create({"name": "陈静", "company_id": company.id})
+        html = (
+            self.env["ir.actions.report"]
+            .with_company(company)
+            ._render_qweb_html(REPORT, partner.ids, data={"period": NOVEMBER})[0]
+            .decode()
+        )
+        page = html.split('class="page o_property_statement"')[1]
+        self.assertIn("华南物业服务有限公司", page)
+        self.assertIn("400-800-1234", page)
+        self.assertRegex(page, r"o_statement_currency\">CNY</span> \(<span>¥</span>\)")
+        self.assertIn("¥", page.split("o_statement_summary")[1])
+        self.assertNotIn("$", page)
+
+    def test_print_wizard_chooses_the_month(self):
+        wizard = Form(
+            self.env["property.statement.wizard"]
+            .with_user(self.butler)
+            .with_context(
+                active_model="res.partner", active_ids=(self.owner | self.other_owner).ids
+            )
+        )
+        wizard.period = date(2026, 10, 17)
+        action = wizard.save().action_print()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "property_butler.property_statement_document")
+        self.assertEqual(action["data"]["period"], "2026-10-01")
+        self.assertEqual(
+            sorted(action["context"]["active_ids"]), sorted((self.owner | self.other_owner).ids)
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, action["context"]["active_ids"], data=action["data"])[0]
+            .decode()
+        )
+        pages = html.split('class="page o_property_statement"')[1:]
+        self.assertEqual(len(pages), 2)
+        own = next(page for page in pages if "3-2-1502" in page)
+        theirs = next(page for page in pages if "3-5-301" in page)
+        self.assertNotEqual(own, theirs)
+        self.assertIn("Statement <span>2026-10</span>", own)
+        self.assertIn(f"{self.own[10].amount_total:,.2f}", own)
+        self.assertIn(f"{self.theirs[10].amount_total:,.2f}", theirs)
+        with self.assertRaisesRegex(UserError, "Choose at least one contact"):
+            self.env["property.statement.wizard"].create({"period": "2026-10-01"}).action_print()
+
+
+@tagged("post_install", "-at_install")
 class TestStatementPortal(HttpCase, StatementCase):
     def url_open(self, *args, **kwargs):
         response = super().url_open(*args, **kwargs)
@@ -330,6 +527,20 @@ class TestStatementPortal(HttpCase, StatementCase):
         for month in ("2026-08", "2026-11"):
             self.assertIn(f"/my/statements/{month}/pdf", listing.text)
         self.assertNotIn("/my/statements/2026-12/pdf", listing.text, "a draft month")
+        # Each month's closing balance, as on its statement.
+        rows = {
+            re.search(r"/my/statements/(\d{4}-\d{2})/pdf", row).group(1): row
+            for row in listing.text.split("<tr")
+            if "/my/statements/" in row and "/pdf" in row
+        }
+        self.assertEqual(set(rows), {"2026-08", "2026-09", "2026-10", "2026-11"})
+        for month, row in rows.items():
+            closing = self._values(self.owner, f"{month}-01")[self.owner.id]["closing"]
+            cell = row.split("o_statement_closing")[1].split("</td>")[0]
+            self.assertIn(f"{closing:,.2f}", cell, month)
+        total = {m: move.amount_total for m, move in self.own.items()}
+        self.assertIn(f"{sum(total.values()) - 200.0:,.2f}", rows["2026-11"])
+        self.assertIn(f"{total[8]:,.2f}", rows["2026-08"])
         self.assertIn('href="/my/invoices"', listing.text)
         self.assertIn("/my/statements", self.url_open("/my/home").text)
         counters = self.make_jsonrpc_request(

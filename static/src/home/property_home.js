@@ -1,0 +1,48 @@
+import { Component, onWillStart, useState } from "@odoo/owl";
+import { deserializeDate } from "@web/core/l10n/dates";
+import { registry } from "@web/core/registry";
+import { useService } from "@web/core/utils/hooks";
+import { Layout } from "@web/search/layout";
+
+/**
+ * The home page (工作台) of each role: today's work as cards (a count and the filtered list
+ * it opens) and, for supervisors and managers, the targets per project and grid. All the
+ * figures come from one call, property.home.get_home_data().
+ */
+export class PropertyHome extends Component {
+    static template = "property_butler.PropertyHome";
+    static components = { Layout };
+    static props = ["*"];
+
+    setup() {
+        this.orm = useService("orm");
+        this.action = useService("action");
+        this.state = useState({ data: null });
+        this.display = { controlPanel: {} };
+        onWillStart(() => this.load());
+    }
+
+    async load() {
+        this.state.data = await this.orm.call("property.home", "get_home_data", []);
+    }
+
+    /** Today in the user's language, e.g. "Wednesday, 12/02/2026" or "2026年12月2日星期三". */
+    get today() {
+        return deserializeDate(this.state.data.today).toLocaleString({
+            weekday: "long",
+            year: "numeric",
+            month: "long",
+            day: "numeric",
+        });
+    }
+
+    open(action) {
+        this.action.doAction(action);
+    }
+
+    percent(value) {
+        return value === null || value === undefined ? "–" : `${value.toFixed(1)} %`;
+    }
+}
+
+registry.category("actions").add("property_butler.home", PropertyHome);
