@@ -2,7 +2,7 @@
     "name": "Property Butler",
     "summary": "Customer-service (butler) department of a residential property company: "
     "estates, units, residents, butler grids and roles",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",
@@ -62,6 +62,7 @@
         "wizards/property_unit_generate_views.xml",
         "wizards/property_ticket_register_views.xml",
         "views/property_butler_menus.xml",
+        "security/property_privacy_rules.xml",
     ],
     "demo": [
         "demo/property_butler_demo.xml",

@@ -56,4 +56,5 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    report_property_grid_register,
 )

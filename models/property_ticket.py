@@ -66,8 +66,10 @@ class PropertyTicket(models.Model):
         check_company=True,
         help="The resident who raised the ticket; must occupy the unit.",
     )
-    email = fields.Char(tracking=False, related="partner_id.email")
-    phone = fields.Char(tracking=False, related="partner_id.phone")
+    # The resident's contact details, for those who may read the resident (not a related
+    # field: those are read as superuser).
+    email = fields.Char(compute="_compute_contact", compute_sudo=False)
+    phone = fields.Char(compute="_compute_contact", compute_sudo=False)
     project_id = fields.Many2one(
         "property.project",
         compute="_compute_location",
@@ -230,6 +232,15 @@ class PropertyTicket(models.Model):
             if ticket.stage_id and ticket.ticket_type_id in ticket.stage_id.ticket_type_ids:
                 continue
             ticket.stage_id = ticket.ticket_type_id.stage_ids.sorted("sequence")[:1]
+
+    @api.depends("partner_id.phone", "partner_id.email")
+    @api.depends_context("uid")
+    def _compute_contact(self):
+        readable = self.partner_id._property_readable()
+        for ticket in self:
+            partner = ticket.partner_id & readable
+            ticket.phone = partner.phone
+            ticket.email = partner.email
 
     @api.depends("unit_id")
     def _compute_grid(self):
