@@ -164,7 +164,7 @@ class ResPartner(models.Model):
         readable = set(real.with_env(self.env(su=False))._property_readable().ids)
         hidden = real.filtered(lambda p: p.id not in readable)
         super(ResPartner, self - hidden)._compute_display_name()
-        plain = hidden.with_context(dict.fromkeys(DETAILED_NAME_KEYS, False))
+        plain = hidden.with_context(**dict.fromkeys(DETAILED_NAME_KEYS, False))
         super(ResPartner, plain)._compute_display_name()
         for partner, plain_partner in zip(hidden, plain, strict=True):
             partner.display_name = plain_partner.display_name
