@@ -2,7 +2,7 @@
     "name": "Property Butler",
     "summary": "Customer-service (butler) department of a residential property company: "
     "estates, units, residents, butler grids and roles",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",
@@ -64,6 +64,7 @@
         "wizards/property_statement_wizard_views.xml",
         "views/property_home_views.xml",
         "views/property_butler_menus.xml",
+        "security/property_privacy_rules.xml",
     ],
     "assets": {
         "web.assets_backend": [

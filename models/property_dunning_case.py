@@ -65,7 +65,8 @@ class PropertyDunningCase(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Billing Contact", readonly=True, index=True, tracking=True
     )
-    phone = fields.Char(related="partner_id.phone")
+    # For those who may read the billing contact (a related field would be read as superuser).
+    phone = fields.Char(compute="_compute_phone", compute_sudo=False)
     butler_id = fields.Many2one(
         "res.users",
         index=True,
@@ -126,6 +127,13 @@ class PropertyDunningCase(models.Model):
             "A unit has one dunning case per quarter.",
         ),
     ]
+
+    @api.depends("partner_id.phone")
+    @api.depends_context("uid")
+    def _compute_phone(self):
+        readable = self.partner_id._property_readable()
+        for case in self:
+            case.phone = (case.partner_id & readable).phone
 
     @api.depends("unit_id.code", "quarter")
     def _compute_name(self):

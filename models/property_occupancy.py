@@ -68,9 +68,11 @@ class PropertyOccupancy(models.Model):
         related="unit_id.company_id", store=True, index=True, precompute=True
     )
     butler_id = fields.Many2one(related="unit_id.butler_id", string="Butler")
-    phone = fields.Char(tracking=False, related="partner_id.phone")
-    mobile = fields.Char(related="partner_id.mobile")
-    email = fields.Char(tracking=False, related="partner_id.email")
+    # The contact's details, for those who may read the contact (not related fields: those
+    # are read as superuser).
+    phone = fields.Char(compute="_compute_contact", compute_sudo=False)
+    mobile = fields.Char(compute="_compute_contact", compute_sudo=False)
+    email = fields.Char(compute="_compute_contact", compute_sudo=False)
     note = fields.Text()
 
     _sql_constraints = [
@@ -80,6 +82,16 @@ class PropertyOccupancy(models.Model):
             "An occupancy cannot end before it starts.",
         ),
     ]
+
+    @api.depends("partner_id.phone", "partner_id.mobile", "partner_id.email")
+    @api.depends_context("uid")
+    def _compute_contact(self):
+        readable = self.partner_id._property_readable()
+        for occupancy in self:
+            partner = occupancy.partner_id & readable
+            occupancy.phone = partner.phone
+            occupancy.mobile = partner.mobile
+            occupancy.email = partner.email
 
     @api.depends("role")
     def _compute_resides(self):
@@ -181,6 +193,34 @@ class PropertyOccupancy(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A contact who comes to occupy a unit of another company is shared by both companies
+        # (no company) before the company check of partner_id runs.
+        units = self.env["property.unit"].browse(
+            {v["unit_id"] for v in vals_list if v.get("unit_id")}
+        )
+        partners = self.env["res.partner"].browse(
+            {v["partner_id"] for v in vals_list if v.get("partner_id")}
+        )
+        company_of_unit = {unit.id: unit.company_id for unit in units.sudo()}
+        partners.sudo().filtered("company_id").filtered(
+            lambda p: any(
+                company_of_unit.get(v.get("unit_id")) not in (None, p.company_id)
+                for v in vals_list
+                if v.get("partner_id") == p.id
+            )
+        ).write({"company_id": False})
+        occupancies = super().create(vals_list)
+        occupancies.partner_id._property_sync_company()
+        return occupancies
+
+    def unlink(self):
+        partners = self.partner_id
+        res = super().unlink()
+        partners.exists()._property_sync_company()
+        return res
+
     def write(self, vals):
         changed = [
             name

@@ -19,6 +19,9 @@ CHANNELS = [
     ("patrol", "Patrol Finding"),
 ]
 
+# Advisory lock (with the company id) taken only while a company's ticket sequence is created.
+_TICKET_SEQUENCE_LOCK = 73_201_906
+
 QUOTATION_STATES = [
     ("none", "No Quotation"),
     ("sent", "Awaiting Acceptance"),
@@ -67,10 +70,11 @@ class PropertyTicket(models.Model):
         check_company=True,
         help="The resident who raised the ticket; must occupy the unit.",
     )
-    # Staff only: a related field reads the partner as superuser, so residents would read their
-    # housemates' (and predecessors') contact details through it.
-    email = fields.Char(tracking=False, related="partner_id.email", groups="base.group_user")
-    phone = fields.Char(tracking=False, related="partner_id.phone", groups="base.group_user")
+    # The resident's contact details, for staff who may read the resident (not a related
+    # field: those are read as superuser, so residents would read their housemates' and
+    # predecessors' contact details through it).
+    email = fields.Char(compute="_compute_contact", compute_sudo=False, groups="base.group_user")
+    phone = fields.Char(compute="_compute_contact", compute_sudo=False, groups="base.group_user")
     visible_in_portal = fields.Boolean(
         string="Mine to See",
         compute="_compute_visible_in_portal",
@@ -255,6 +259,15 @@ class PropertyTicket(models.Model):
             if ticket.stage_id and ticket.ticket_type_id in ticket.stage_id.ticket_type_ids:
                 continue
             ticket.stage_id = ticket.ticket_type_id.stage_ids.sorted("sequence")[:1]
+
+    @api.depends("partner_id.phone", "partner_id.email")
+    @api.depends_context("uid")
+    def _compute_contact(self):
+        readable = self.partner_id._property_readable()
+        for ticket in self:
+            partner = ticket.partner_id & readable
+            ticket.phone = partner.phone
+            ticket.email = partner.email
 
     @api.depends("unit_id")
     def _compute_grid(self):
@@ -535,17 +548,39 @@ class PropertyTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _next_number(self, company):
-        """Next ticket number from the company's own sequence (created on first use)."""
+        """Next ticket number from the company's own ir.sequence (made with the company, or on
+        first use for companies older than the module).
+
+        No row lock on the company: ``SELECT ... FOR UPDATE`` on res_company would conflict with
+        the key-share lock that every insert referencing the company takes (a billing batch,
+        an invoice...), so a ticket would wait for them. Only the first ticket of a company
+        takes a transaction-level advisory lock, which conflicts with nothing else, so that two
+        first tickets at once do not create two sequences; the numbers themselves come from
+        the sequence's PostgreSQL sequence (nextval never blocks)."""
         Sequence = self.env["ir.sequence"].sudo()
-        # Two first tickets of a new company at once must not create two sequences.
-        self.env.cr.execute("SELECT id FROM res_company WHERE id = %s FOR UPDATE", [company.id])
-        sequence = Sequence.search(
-            [("code", "=", "property.ticket"), ("company_id", "=", company.id)], limit=1
-        )
+        domain = [("code", "=", "property.ticket"), ("company_id", "=", company.id)]
+        sequence = Sequence.search(domain, limit=1)
         if not sequence:
-            template = self.env.ref("property_butler.property_ticket_sequence").sudo()
-            sequence = template.copy({"company_id": company.id, "number_next": 1})
+            self.env.cr.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [_TICKET_SEQUENCE_LOCK, company.id]
+            )
+            sequence = Sequence.search(domain, limit=1) or self._create_sequences(company)
         return sequence.next_by_id()
+
+    @api.model
+    def _create_sequences(self, companies):
+        """The ticket sequences of these companies, copied from the template (new companies
+        get theirs at once, see res.company.create)."""
+        template = self.env.ref("property_butler.property_ticket_sequence", False)
+        if not template:
+            return self.env["ir.sequence"]
+        return (
+            self.env["ir.sequence"]
+            .sudo()
+            .concat(
+                *(template.sudo().copy({"company_id": c.id, "number_next": 1}) for c in companies)
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

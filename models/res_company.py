@@ -34,6 +34,13 @@ class ResCompany(models.Model):
     )
     property_collection_target = fields.Float(string="Collection Rate Target (%)", default=95.0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        # Each company numbers its tickets with its own sequence, ready before the first one.
+        self.env["property.ticket"]._create_sequences(companies)
+        return companies
+
     @api.constrains("property_billing_day", "property_fee_due_day")
     def _check_property_fee_days(self):
         for company in self:
