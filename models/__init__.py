@@ -1,3 +1,4 @@
+from . import property_company_mixin  # noqa: I001  (first: the models below inherit it)
 from . import (
     res_company,
     res_config_settings,

@@ -28,7 +28,7 @@ class PropertyTicket(models.Model):
 
     _name = "property.ticket"
     _description = "Ticket"
-    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin", "property.company.mixin"]
     _order = "priority desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"
