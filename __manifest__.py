@@ -61,7 +61,9 @@
         "views/property_patrol_portal_templates.xml",
         "wizards/property_unit_generate_views.xml",
         "wizards/property_ticket_register_views.xml",
+        "views/property_collection_rate_views.xml",
         "views/property_butler_menus.xml",
+        "security/property_collection_rate_rules.xml",
     ],
     "demo": [
         "demo/property_butler_demo.xml",

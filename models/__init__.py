@@ -57,4 +57,5 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    property_collection_rate,
 )
