@@ -45,7 +45,7 @@ class PropertyCollectionRate(models.Model):
         help="Collected ÷ billed, of the fee invoices from January to the month.",
     )
     target = fields.Float(string="Target (%)", readonly=True, aggregator="max", digits=(16, 1))
-    below_target = fields.Boolean(string="Below Target", readonly=True)
+    below_target = fields.Boolean(readonly=True)
     ytd_below_target = fields.Boolean(string="Below Target YTD", readonly=True)
 
     @property
