@@ -63,8 +63,10 @@
         "wizards/property_ticket_register_views.xml",
         "wizards/property_statement_wizard_views.xml",
         "views/property_home_views.xml",
+        "views/property_collection_rate_views.xml",
         "views/property_butler_menus.xml",
         "security/property_privacy_rules.xml",
+        "security/property_collection_rate_rules.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -78,4 +80,11 @@
         "demo/property_butler_demo.xml",
     ],
     "application": True,
+    "assets": {
+        "web.assets_tests": [
+            "property_butler/static/tests/tours/property_fee_schedule_billing.js",
+            "property_butler/static/tests/tours/property_fee_confirm.js",
+            "property_butler/static/tests/tours/property_move_in.js",
+        ],
+    },
 }

@@ -1,3 +1,4 @@
+from . import property_company_mixin  # noqa: I001  (first: the models below inherit it)
 from . import (
     property_report_mixin,
     res_company,
@@ -70,4 +71,5 @@ from . import (
     report_property_ticket_complaint,
     report_property_ticket_register,
     property_home,
+    property_collection_rate,
 )

@@ -1,6 +1,8 @@
+from ast import literal_eval
+
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +18,36 @@ class AccountMove(models.Model):
         search="_search_property_butler_ids",
         string="Butlers",
     )
+
+    property_unit_ids = fields.Many2many(
+        "property.unit",
+        compute="_compute_property_unit_ids",
+        search="_search_property_unit_ids",
+        string="Units",
+    )
+
+    def _compute_property_unit_ids(self):
+        for move in self:
+            move.property_unit_ids = move.invoice_line_ids.property_unit_id
+
+    def _search_property_unit_ids(self, operator, value):
+        return [("invoice_line_ids.property_unit_id", operator, value)]
+
+    @api.model
+    def action_property_fee_invoices(self):
+        """Fee Invoices, on the user's own grid when he owns one (butler or backup)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler.account_move_action_property_fees"
+        )
+        user = self.env.user
+        owns_grid = self.env["property.grid"].search_count(
+            ["|", ("butler_id", "=", user.id), ("backup_butler_id", "=", user.id)], limit=1
+        )
+        context = dict(literal_eval(action.get("context") or "{}"))
+        if owns_grid:
+            context["search_default_filter_my_grid"] = 1
+        action["context"] = context
+        return action
 
     def _compute_property_butler_ids(self):
         for move in self:

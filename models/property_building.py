@@ -16,7 +16,7 @@ class PropertyBuilding(models.Model):
 
     _name = "property.building"
     _description = "Property Building"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "project_id, unit_code_prefix"
     _rec_name = "complete_name"
     _check_company_auto = True

@@ -13,7 +13,7 @@ class PropertyCheckpoint(models.Model):
 
     _name = "property.checkpoint"
     _description = "Patrol Checkpoint"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "project_id, sequence, name"
     _check_company_auto = True
 

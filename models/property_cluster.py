@@ -6,7 +6,7 @@ class PropertyCluster(models.Model):
 
     _name = "property.cluster"
     _description = "Property Cluster"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "project_id, sequence, code"
     _check_company_auto = True
 

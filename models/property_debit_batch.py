@@ -41,7 +41,7 @@ class PropertyDebitBatch(models.Model):
 
     _name = "property.debit.batch"
     _description = "Bank Auto-Debit List"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -14,7 +14,7 @@ class PropertyDebitMandate(models.Model):
 
     _name = "property.debit.mandate"
     _description = "Bank Auto-Debit Mandate"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

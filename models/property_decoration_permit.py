@@ -32,7 +32,7 @@ class PropertyDecorationPermit(models.Model):
 
     _name = "property.decoration.permit"
     _description = "Decoration Permit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

@@ -16,7 +16,7 @@ class PropertyDepartment(models.Model):
 
     _name = "property.department"
     _description = "Property Department"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
 

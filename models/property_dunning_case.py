@@ -51,7 +51,7 @@ class PropertyDunningCase(models.Model):
 
     _name = "property.dunning.case"
     _description = "Dunning Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
     _order = "quarter desc, stage_id, unit_id"
     _check_company_auto = True
 

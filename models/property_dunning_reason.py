@@ -17,6 +17,7 @@ class PropertyDunningReason(models.Model):
 
     _name = "property.dunning.reason"
     _description = "Dunning Reason"
+    _inherit = ["property.company.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 

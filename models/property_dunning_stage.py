@@ -17,6 +17,7 @@ class PropertyDunningStage(models.Model):
 
     _name = "property.dunning.stage"
     _description = "Dunning Stage"
+    _inherit = ["property.company.mixin"]
     _order = "company_id, sequence, id"
     _check_company_auto = True
 

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_amount, format_date
 
 from .property_unit import UNIT_TYPES
 
@@ -37,10 +38,18 @@ class PropertyFeeRate(models.Model):
         ),
     ]
 
-    @api.depends("fee_type_id.name", "rate", "date_from")
+    @api.depends("fee_type_id.name", "rate", "date_from", "currency_id")
     def _compute_display_name(self):
         for rate in self:
-            rate.display_name = f"{rate.fee_type_id.name} {rate.rate} ({rate.date_from})"
+            if not rate.fee_type_id:
+                rate.display_name = self.env._("New")
+                continue
+            name = rate.fee_type_id.name
+            if rate.rate:
+                name = f"{name} {format_amount(self.env, rate.rate, rate.currency_id)}"
+            if rate.date_from:
+                name = f"{name} ({format_date(self.env, rate.date_from)})"
+            rate.display_name = name
 
     @api.constrains("project_id", "unit_type", "fee_type_id", "date_from", "date_to")
     def _check_overlap(self):

@@ -13,6 +13,7 @@ class PropertyFeeType(models.Model):
 
     _name = "property.fee.type"
     _description = "Fee Type"
+    _inherit = ["property.company.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 

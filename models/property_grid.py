@@ -7,7 +7,7 @@ class PropertyGrid(models.Model):
 
     _name = "property.grid"
     _description = "Butler Grid"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
     _order = "project_id, name"
     _check_company_auto = True
 

@@ -17,6 +17,7 @@ class PropertyHandoverItem(models.Model):
 
     _name = "property.handover.item"
     _description = "Handover Item"
+    _inherit = ["property.company.mixin"]
     _order = "log_id, sequence, id"
     _rec_name = "description"
     _check_company_auto = True

@@ -25,7 +25,7 @@ class PropertyHandoverLog(models.Model):
 
     _name = "property.handover.log"
     _description = "Shift Handover Log"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

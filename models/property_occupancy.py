@@ -144,10 +144,10 @@ class PropertyOccupancy(models.Model):
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for occupancy in self:
-            occupancy.display_name = (
-                f"{occupancy.unit_id.code} · {occupancy.partner_id.name} "
-                f"({roles.get(occupancy.role)})"
-            )
+            name = " · ".join(p for p in (occupancy.unit_id.code, occupancy.partner_id.name) if p)
+            if name and occupancy.role:
+                name = f"{name} ({roles.get(occupancy.role)})"
+            occupancy.display_name = name or self.env._("New")
 
     # ------------------------------------------------------------------
     # Constraints

@@ -22,7 +22,7 @@ class PropertyPatrolPlan(models.Model):
 
     _name = "property.patrol.plan"
     _description = "Patrol Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "route_id, shift_id"
     _check_company_auto = True
 

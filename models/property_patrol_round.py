@@ -25,7 +25,7 @@ class PropertyPatrolRound(models.Model):
 
     _name = "property.patrol.round"
     _description = "Patrol Round"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

@@ -7,7 +7,7 @@ class PropertyPatrolRoute(models.Model):
 
     _name = "property.patrol.route"
     _description = "Patrol Route"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "project_id, name"
     _check_company_auto = True
 

@@ -7,6 +7,7 @@ class PropertyPatrolShift(models.Model):
 
     _name = "property.patrol.shift"
     _description = "Patrol Shift"
+    _inherit = ["property.company.mixin"]
     _order = "hour_from"
     _check_company_auto = True
 

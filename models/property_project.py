@@ -6,7 +6,7 @@ class PropertyProject(models.Model):
 
     _name = "property.project"
     _description = "Property Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
     _order = "sequence, name"
     _check_company_auto = True
 

@@ -26,7 +26,7 @@ class PropertyStormAlert(models.Model):
 
     _name = "property.storm.alert"
     _description = "Storm Alert"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.company.mixin"]
     _order = "date_raised desc, id desc"
     _check_company_auto = True
 

@@ -35,7 +35,12 @@ class PropertyTicket(models.Model):
 
     _name = "property.ticket"
     _description = "Ticket"
-    _inherit = ["property.portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
+    _inherit = [
+        "property.portal.mixin",
+        "mail.thread.cc",
+        "mail.activity.mixin",
+        "property.company.mixin",
+    ]
     _order = "priority desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"

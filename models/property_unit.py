@@ -22,7 +22,7 @@ class PropertyUnit(models.Model):
 
     _name = "property.unit"
     _description = "Property Unit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
     _order = "project_id, building_id, floor, number"
     _rec_name = "code"
     _check_company_auto = True

@@ -34,6 +34,13 @@ class PropertyBillingWizard(models.TransientModel):
             "name": self.env._("Fee Invoices %s", period.strftime("%Y-%m")),
             "res_model": "account.move",
             "view_mode": "list,form",
-            "domain": [("property_period", "=", period)],
-            "context": {"search_default_draft": 1, "created_ids": moves.ids},
+            "views": [
+                (self.env.ref("property_butler.account_move_view_list_property_fees").id, "list"),
+                (False, "form"),
+            ],
+            "search_view_id": [
+                self.env.ref("property_butler.account_move_view_search_property_fees").id
+            ],
+            "domain": [("property_period", "=", period), ("move_type", "=", "out_invoice")],
+            "context": {"search_default_draft": 1, "created_ids": moves.ids, "create": False},
         }
