@@ -73,18 +73,11 @@
             "property_butler/static/src/home/*",
         ],
         "web.assets_tests": [
-            "property_butler/static/tests/tours/property_statement_tour.js",
+            "property_butler/static/tests/tours/*.js",
         ],
     },
     "demo": [
         "demo/property_butler_demo.xml",
     ],
     "application": True,
-    "assets": {
-        "web.assets_tests": [
-            "property_butler/static/tests/tours/property_fee_schedule_billing.js",
-            "property_butler/static/tests/tours/property_fee_confirm.js",
-            "property_butler/static/tests/tours/property_move_in.js",
-        ],
-    },
 }
