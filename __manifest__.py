@@ -71,6 +71,7 @@
         ],
         "web.assets_tests": [
             "property_butler/static/tests/tours/property_statement_tour.js",
+            "property_butler/static/tests/tours/property_home_tour.js",
         ],
     },
     "demo": [
