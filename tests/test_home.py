@@ -245,3 +245,10 @@ class TestHomeSession(HttpCase, TicketCase):
             self.authenticate(user.login, user.login)
             info = self.make_jsonrpc_request("/web/session/get_session_info")
             self.assertEqual(info["home_action_id"], self.env.ref(xmlid).id, user.login)
+
+    def test_butler_tour_opens_the_tickets_due(self):
+        self.butler.password = "pb_butler"
+        with freeze_time(NOW):
+            due = self._ticket(self.repair_type, title="Leaking tap")
+        self.assertTrue(due.is_overdue)
+        self.start_tour("/odoo", "property_home_tour", login="pb_butler")
