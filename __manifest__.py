@@ -80,4 +80,9 @@
         "demo/property_butler_demo.xml",
     ],
     "application": True,
+    "assets": {
+        "web.assets_tests": [
+            "property_butler/static/tests/tours/property_portal_resident_repair.js",
+        ],
+    },
 }

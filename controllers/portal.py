@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.web import Home
 
 
 class PropertyButlerPortal(CustomerPortal):
@@ -73,3 +74,22 @@ class PropertyButlerPortal(CustomerPortal):
             }
         )
         return request.render("property_butler.portal_my_unit", values)
+
+
+class PropertyButlerHome(Home):
+    """Once logged in, the portal speaks the resident's own language.
+
+    Pages of the portal take their language from the ``frontend_lang`` cookie before the
+    user's: on a phone shared by a family, or after the login page was shown in another
+    language, residents would read the portal in someone else's language. Logging in sets
+    the cookie to the user's language."""
+
+    @http.route()
+    def web_login(self, redirect=None, **kw):
+        response = super().web_login(redirect=redirect, **kw)
+        uid = request.session.uid
+        if request.params.get("login_success") and uid:
+            lang = request.env["res.users"].sudo().browse(uid).lang
+            if lang and lang in dict(request.env["res.lang"].get_installed()):
+                response.set_cookie("frontend_lang", lang)
+        return response
