@@ -67,4 +67,9 @@
         "demo/property_butler_demo.xml",
     ],
     "application": True,
+    "assets": {
+        "web.assets_frontend": [
+            "property_butler/static/src/js/patrol_geolocation.js",
+        ],
+    },
 }
