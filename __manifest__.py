@@ -71,5 +71,8 @@
         "web.assets_frontend": [
             "property_butler/static/src/js/patrol_geolocation.js",
         ],
+        "web.assets_tests": [
+            "property_butler/static/tests/tours/property_patrol_checkin.js",
+        ],
     },
 }
