@@ -72,6 +72,9 @@
         "web.assets_backend": [
             "property_butler/static/src/home/*",
         ],
+        "web.assets_frontend": [
+            "property_butler/static/src/js/patrol_geolocation.js",
+        ],
         "web.assets_tests": [
             "property_butler/static/tests/tours/*.js",
         ],
@@ -80,9 +83,4 @@
         "demo/property_butler_demo.xml",
     ],
     "application": True,
-    "assets": {
-        "web.assets_tests": [
-            "property_butler/static/tests/tours/property_portal_resident_repair.js",
-        ],
-    },
 }

@@ -161,6 +161,19 @@ class PropertyPatrolController(http.Controller):
             answers[item.id] = (state == "ok", note or False)
         return answers
 
+    def _read_position(self, form):
+        """(latitude, longitude, accuracy in metres) posted by the page's Geolocation call, or
+        None when the guard did not share it (optional) or the values make no sense."""
+        try:
+            latitude = float(form.get("geo_latitude") or "nan")
+            longitude = float(form.get("geo_longitude") or "nan")
+            accuracy = float(form.get("geo_accuracy") or 0.0)
+        except ValueError:
+            return None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 <= accuracy < 1e6):
+            return None  # also NaN and infinities: every comparison is False
+        return latitude, longitude, accuracy
+
     def _read_photo(self, env):
         """The uploaded photo, base64, after checking its size and that it is an image."""
         upload = request.httprequest.files.get("photo")
@@ -244,7 +257,8 @@ class PropertyPatrolController(http.Controller):
             with env.cr.savepoint():
                 checkin = patrol.check_in(
                     token, answers=answers, remark=remark or False, is_problem=is_problem,
-                    photo=photo,
+                    photo=photo, client_ip=request.httprequest.remote_addr,
+                    position=self._read_position(form),
                 )  # fmt: skip
         except psycopg2.IntegrityError:
             # Two submissions of the same check-in at once: the unique constraint refused one.

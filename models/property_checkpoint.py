@@ -1,11 +1,22 @@
+import math
 import secrets
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+EARTH_RADIUS_M = 6371008.8
+
 
 def _new_token():
     return secrets.token_urlsafe(24)
+
+
+def distance_m(lat1, lon1, lat2, lon2):
+    """Great-circle (haversine) distance in metres between two points in decimal degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
 class PropertyCheckpoint(models.Model):
@@ -43,6 +54,14 @@ class PropertyCheckpoint(models.Model):
         help="Offices, archive room, control room, warehouse (要害部位): patrolled at least "
         "hourly at night.",
     )
+    latitude = fields.Float(
+        digits=(10, 7),
+        help="Where the QR code is posted (decimal degrees, WGS 84, as phones report it). With "
+        "coordinates, check-ins are flagged when faster than walking from the previous "
+        "checkpoint or when the guard's phone was elsewhere.",
+    )
+    longitude = fields.Float(digits=(10, 7))
+    has_position = fields.Boolean(compute="_compute_has_position")
     instructions = fields.Html()
     checklist_item_ids = fields.One2many(
         "property.checklist.item", "checkpoint_id", string="Checklist"
@@ -77,6 +96,28 @@ class PropertyCheckpoint(models.Model):
         base = self[:1].get_base_url() if self and readable else ""
         for checkpoint in self:
             checkpoint.qr_url = readable and f"{base}/property/checkin/{checkpoint.qr_token}"
+
+    @api.depends("latitude", "longitude")
+    def _compute_has_position(self):
+        for checkpoint in self:
+            checkpoint.has_position = bool(checkpoint.latitude or checkpoint.longitude)
+
+    @api.constrains("latitude", "longitude")
+    def _check_position(self):
+        for checkpoint in self:
+            if not (-90 <= checkpoint.latitude <= 90 and -180 <= checkpoint.longitude <= 180):
+                raise ValidationError(
+                    self.env._(
+                        "Checkpoint %s: the latitude goes from -90 to 90 and the longitude from "
+                        "-180 to 180 degrees.",
+                        checkpoint.name,
+                    )
+                )
+
+    def _distance_to(self, latitude, longitude):
+        """Metres from this checkpoint to a point (great-circle distance)."""
+        self.ensure_one()
+        return distance_m(self.latitude, self.longitude, latitude, longitude)
 
     @api.constrains("cluster_id", "building_id", "unit_id", "project_id")
     def _check_location(self):

@@ -25,6 +25,47 @@ class PropertyPatrolCheckin(models.Model):
         string="Problem", help="The remark describes a problem: it becomes a finding."
     )
     photo = fields.Image(max_width=1920, max_height=1920)
+    # What would expose a check-in made away from the checkpoint (a copied QR code): where the
+    # request came from, where the phone was (when the guard shares it), and how fast it followed
+    # the previous one. Supervisors only: guards are not told how check-ins are checked.
+    client_ip = fields.Char(
+        string="Client IP", readonly=True, groups="property_butler.property_butler_group_supervisor"
+    )
+    latitude = fields.Float(
+        digits=(10, 7), readonly=True, groups="property_butler.property_butler_group_supervisor"
+    )
+    longitude = fields.Float(
+        digits=(10, 7), readonly=True, groups="property_butler.property_butler_group_supervisor"
+    )
+    accuracy = fields.Float(
+        string="Accuracy (m)",
+        digits=(10, 1),
+        readonly=True,
+        groups="property_butler.property_butler_group_supervisor",
+        help="The phone's own estimate of its position's accuracy.",
+    )
+    has_position = fields.Boolean(
+        string="Position Shared",
+        readonly=True,
+        groups="property_butler.property_butler_group_supervisor",
+    )
+    distance = fields.Integer(
+        string="Distance (m)",
+        readonly=True,
+        groups="property_butler.property_butler_group_supervisor",
+        help="From the phone's position to the checkpoint's coordinates.",
+    )
+    is_suspicious = fields.Boolean(
+        string="Suspicious",
+        readonly=True,
+        index=True,
+        groups="property_butler.property_butler_group_supervisor",
+    )
+    suspicious_reason = fields.Text(
+        string="Why Suspicious",
+        readonly=True,
+        groups="property_butler.property_butler_group_supervisor",
+    )
     answer_ids = fields.One2many("property.patrol.checkin.answer", "checkin_id", string="Answers")
     ticket_ids = fields.One2many("property.ticket", "patrol_checkin_id", string="Findings")
 

@@ -119,13 +119,26 @@ class PropertyPatrolRound(models.Model):
     # ------------------------------------------------------------------
     # Check-in
     # ------------------------------------------------------------------
-    def check_in(self, token, answers=None, remark=None, is_problem=False, photo=None):
+    def check_in(
+        self,
+        token,
+        answers=None,
+        remark=None,
+        is_problem=False,
+        photo=None,
+        client_ip=None,
+        position=None,
+    ):
         """Record a check-in at the checkpoint whose QR code carries ``token``.
 
         ``answers``: {checklist item id: (ok: bool, note)}. Refuses, with a clear message, a
         round that is not the guard's or is closed, an old or foreign QR code, a checkpoint
         that is not on this round and a second check-in at the same checkpoint.
         Failed items and a remark marked as a problem become findings for their department.
+        ``client_ip`` (the request's address) and ``position`` ((latitude, longitude, accuracy
+        in metres) from the phone, when the guard shares it) are recorded; a check-in faster
+        than walking from the previous one, or with the phone away from the checkpoint, is
+        flagged suspicious for the supervisors.
         """
         self.ensure_one()
         if self.guard_id and self.guard_id != self.env.user:
@@ -174,6 +187,8 @@ class PropertyPatrolRound(models.Model):
                     "Round %s has not started yet: check in from its start time.", self.display_name
                 )
             )
+        reasons, distance = self._suspicion(checkpoint, now, position)
+        latitude, longitude, accuracy = position or (0.0, 0.0, 0.0)
         # sudo: guards create check-ins only through this method, which validated them.
         checkin = (
             self.env["property.patrol.checkin"]
@@ -188,6 +203,14 @@ class PropertyPatrolRound(models.Model):
                     "is_problem": bool(is_problem),
                     "photo": photo,
                     "is_late": bool(self.date_deadline and now > self.date_deadline),
+                    "client_ip": client_ip or False,
+                    "has_position": bool(position),
+                    "latitude": latitude,
+                    "longitude": longitude,
+                    "accuracy": accuracy,
+                    "distance": distance,
+                    "is_suspicious": bool(reasons),
+                    "suspicious_reason": "\n".join(reasons) or False,
                     "answer_ids": [
                         fields.Command.create({"item_id": item_id, "ok": ok, "note": note})
                         for item_id, (ok, note) in answers.items()
@@ -201,6 +224,58 @@ class PropertyPatrolRound(models.Model):
         checkin = checkin.sudo(False)
         checkin._raise_findings()
         return checkin
+
+    def _suspicion(self, checkpoint, now, position=None):
+        """Why a check-in at ``checkpoint`` now looks remote: ([reasons], metres from the phone
+        to the checkpoint or 0).
+
+        * sooner after the round's previous check-in than the route leg's minimum minutes, or
+          than walking the straight line between the two checkpoints' coordinates at the
+          route's walking speed;
+        * the phone's position farther from the checkpoint's coordinates than the route's
+          tolerance plus the phone's own accuracy.
+        """
+        self.ensure_one()
+        route = self.route_id
+        reasons = []
+        previous = self.checkin_ids.sorted(lambda c: (c.date, c.id))[-1:]
+        if previous:
+            elapsed = (now - previous.date).total_seconds() / 60
+            line = route.line_ids.filtered(lambda x: x.checkpoint_id == checkpoint)[:1]
+            minimum = line.min_minutes
+            walk = 0
+            if checkpoint.has_position and previous.checkpoint_id.has_position:
+                walk = checkpoint._distance_to(
+                    previous.checkpoint_id.latitude, previous.checkpoint_id.longitude
+                )
+                if route.walking_speed:
+                    minimum = max(minimum, walk / (route.walking_speed * 1000 / 60))
+            if elapsed < minimum:
+                reasons.append(
+                    self.env._(
+                        "Checked in %(elapsed)s min after %(previous)s (%(walk)s m away): it "
+                        "takes at least %(minimum)s min to get there.",
+                        elapsed=f"{elapsed:.1f}",
+                        previous=previous.checkpoint_id.name,
+                        walk=round(walk),
+                        minimum=f"{minimum:.1f}",
+                    )
+                )
+        distance = 0
+        if position and checkpoint.has_position:
+            latitude, longitude, accuracy = position
+            distance = round(checkpoint._distance_to(latitude, longitude))
+            if distance > route.max_distance + accuracy:
+                reasons.append(
+                    self.env._(
+                        "The phone was %(distance)s m from the checkpoint (accuracy ±%(accuracy)s "
+                        "m, tolerance %(tolerance)s m).",
+                        distance=distance,
+                        accuracy=round(accuracy),
+                        tolerance=route.max_distance,
+                    )
+                )
+        return reasons, distance
 
     def action_close(self):
         """Close the round: flag late check-ins and missed checkpoints."""

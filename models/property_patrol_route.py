@@ -28,11 +28,36 @@ class PropertyPatrolRoute(models.Model):
         help="Check-ins later than this after the round's start are flagged late.",
     )
 
+    walking_speed = fields.Float(
+        string="Walking Speed (km/h)",
+        default=6.0,
+        help="The fastest a guard walks between checkpoints: a check-in sooner after the previous "
+        "one than walking the straight line between their coordinates takes at this speed is "
+        "flagged suspicious. 0: no check.",
+    )
+    max_distance = fields.Integer(
+        string="Phone Distance Tolerance (m)",
+        default=150,
+        help="A check-in whose phone position (when the guard shares it) is farther than this, "
+        "beyond the phone's own accuracy, from the checkpoint's coordinates is flagged "
+        "suspicious.",
+    )
+
     _sql_constraints = [
         (
             "duration_positive",
             "CHECK(expected_duration > 0)",
             "The expected duration of a route must be positive.",
+        ),
+        (
+            "walking_speed_positive",
+            "CHECK(walking_speed >= 0)",
+            "The walking speed of a route cannot be negative.",
+        ),
+        (
+            "max_distance_positive",
+            "CHECK(max_distance >= 0)",
+            "The phone distance tolerance of a route cannot be negative.",
         ),
     ]
 

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -217,6 +217,101 @@ class TestPatrolPlans(PatrolCase):
         )
         with self.assertRefused(Exception, "checkpoints of its own project"):
             self.route.write({"line_ids": [Command.create({"checkpoint_id": foreign.id})]})
+
+
+@tagged("post_install", "-at_install")
+class TestRemoteCheckIns(PatrolCase):
+    """What exposes a check-in made away from the checkpoint (a copied QR code)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The control room is 400 m north of the gate; the route's guards walk 6 km/h at most
+        # (100 m a minute): 4 minutes at least from one to the other.
+        cls.gate.write({"latitude": 22.5431, "longitude": 114.0579})
+        cls.control_room.write({"latitude": 22.5431 + 0.0036, "longitude": 114.0579})
+        cls.route.write({"walking_speed": 6.0, "max_distance": 150})
+
+    def _check_in(self, patrol, checkpoint, **kwargs):
+        answers = {}
+        if checkpoint == self.control_room:
+            answers = {self.door.id: (True, ""), self.extinguisher.id: (True, "")}
+        return patrol.check_in(self._token(checkpoint), answers=answers, **kwargs)
+
+    def test_faster_than_walking_is_flagged(self):
+        patrol = self._round().with_user(self.guard)
+        with freeze_time("2026-11-22 13:05:00"):
+            first = self._check_in(patrol, self.gate, client_ip="10.0.0.7")
+        with freeze_time("2026-11-22 13:06:30"):
+            second = self._check_in(patrol, self.control_room)
+        first, second = (first | second).sudo()
+        self.assertFalse(first.is_suspicious, "the first check-in of a round follows nothing")
+        self.assertEqual(first.client_ip, "10.0.0.7")
+        self.assertTrue(second.is_suspicious)
+        self.assertIn("Checked in 1.5 min after North gate (400 m away)", second.suspicious_reason)
+        self.assertIn("at least 4.0 min", second.suspicious_reason)
+        # At walking pace: not flagged.
+        patrol = self._round(start=datetime(2026, 11, 22, 14, 0)).with_user(self.guard)
+        with freeze_time("2026-11-22 14:05:00"):
+            self._check_in(patrol, self.gate)
+        with freeze_time("2026-11-22 14:09:30"):
+            walked = self._check_in(patrol, self.control_room).sudo()
+        self.assertFalse(walked.is_suspicious)
+        self.assertFalse(walked.suspicious_reason)
+
+    def test_minimum_minutes_of_a_route_leg(self):
+        (self.gate | self.control_room).write({"latitude": 0.0, "longitude": 0.0})
+        self.route.line_ids.filtered(lambda x: x.checkpoint_id == self.control_room).min_minutes = 5
+        patrol = self._round().with_user(self.guard)
+        with freeze_time("2026-11-22 13:05:00"):
+            self._check_in(patrol, self.gate)
+        with freeze_time("2026-11-22 13:08:00"):
+            checkin = self._check_in(patrol, self.control_room).sudo()
+        self.assertTrue(checkin.is_suspicious, "3 minutes for a 5-minute leg")
+        self.assertIn("at least 5.0 min", checkin.suspicious_reason)
+
+    @freeze_time("2026-11-22 13:05:00")
+    def test_phone_away_from_the_checkpoint_is_flagged(self):
+        patrol = self._round().with_user(self.guard)
+        # 2 km away, accurate to 20 m: flagged.
+        far = self._check_in(patrol, self.gate, position=(22.5431 + 0.018, 114.0579, 20.0)).sudo()
+        self.assertTrue(far.has_position)
+        self.assertAlmostEqual(far.latitude, 22.5611, places=6)
+        self.assertEqual(far.accuracy, 20.0)
+        self.assertAlmostEqual(far.distance, 2002, delta=3)
+        self.assertTrue(far.is_suspicious)
+        self.assertIn(f"The phone was {far.distance} m from the checkpoint", far.suspicious_reason)
+        # 100 m away, or 400 m away but accurate to 500 m only: not flagged.
+        patrol = self._round(start=datetime(2026, 11, 22, 12, 0)).with_user(self.guard)
+        near = self._check_in(patrol, self.gate, position=(22.5431 + 0.0009, 114.0579, 10.0))
+        patrol = self._round(start=datetime(2026, 11, 22, 11, 0)).with_user(self.guard)
+        vague = self._check_in(patrol, self.gate, position=(22.5431 + 0.0036, 114.0579, 500.0))
+        self.assertFalse((near | vague).sudo().filtered("is_suspicious"))
+        self.assertEqual(near.sudo().distance, 100)
+        # Without a shared position nothing is flagged, and that shows.
+        patrol = self._round(start=datetime(2026, 11, 22, 10, 0)).with_user(self.guard)
+        unshared = self._check_in(patrol, self.gate).sudo()
+        self.assertFalse(unshared.has_position)
+        self.assertFalse(unshared.is_suspicious)
+
+    @freeze_time("2026-11-22 13:05:00")
+    def test_only_supervisors_read_and_filter_the_evidence(self):
+        patrol = self._round().with_user(self.guard)
+        self._check_in(patrol, self.gate, client_ip="10.0.0.7", position=(23.0, 114.0, 5.0))
+        Checkin = self.env["property.patrol.checkin"]
+        found = Checkin.with_user(self.supervisor).search([("is_suspicious", "=", True)])
+        self.assertEqual(found.checkpoint_id, self.gate)
+        self.assertEqual(found.with_user(self.supervisor).client_ip, "10.0.0.7")
+        for field in ("client_ip", "latitude", "is_suspicious", "suspicious_reason", "distance"):
+            with self.assertRaises(AccessError):
+                Checkin.with_user(self.guard).search_read([], [field])
+        with self.assertRaises(AccessError):
+            Checkin.with_user(self.guard).search([("is_suspicious", "=", True)])
+        self.assertEqual(Checkin.with_user(self.guard).search([]), found, "his own check-in")
+
+    def test_coordinates_are_checked(self):
+        with self.assertRefused(ValidationError, "the latitude goes from -90 to 90"):
+            self.gate.latitude = 91.0
 
 
 @tagged("post_install", "-at_install")

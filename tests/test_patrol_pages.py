@@ -291,6 +291,32 @@ class TestPatrolPages(HttpCase, PatrolPagesCase):
         self.assertRegex(page.text, rf"<strong>North Gate</strong>\s+at <span>{done:%H:%M}</span>")
         self.assertNotRegex(page.text, r"\d\d:\d\d:\d\d")
 
+    def test_checkin_records_the_client_ip_and_the_shared_position(self):
+        self.gate.write({"latitude": 22.5431, "longitude": 114.0579})
+        self._login(self.guard)
+        page = self.url_open(f"/property/checkin/{self.gate.qr_token}")
+        for name in ("geo_latitude", "geo_longitude", "geo_accuracy"):
+            self.assertIn(f'name="{name}"', page.text)
+        self.assertIn("Your location is not shared", page.text)
+        response = self._post(
+            self.gate.qr_token, geo_latitude="22.5611", geo_longitude="114.0579", geo_accuracy="12"
+        )
+        self.assertEqual(response.status_code, 303)
+        checkin = self._checkins().sudo()
+        self.assertEqual(checkin.client_ip, "127.0.0.1")
+        self.assertTrue(checkin.has_position)
+        self.assertAlmostEqual(checkin.latitude, 22.5611, places=6)
+        self.assertEqual(checkin.accuracy, 12.0)
+        self.assertTrue(checkin.is_suspicious, "2 km from the gate")
+        # Nonsense (or no) position: the check-in is recorded without one.
+        response = self._post(
+            self.control_room.qr_token, geo_latitude="nan", geo_longitude="1e999", geo_accuracy="x"
+        )
+        self.assertEqual(response.status_code, 303)
+        checkin = self._checkins().sudo().filtered(lambda c: c.checkpoint_id == self.control_room)
+        self.assertFalse(checkin.has_position)
+        self.assertEqual(checkin.client_ip, "127.0.0.1")
+
     def test_another_guard_is_refused(self):
         self._login(self.guard2)
         response = self.url_open(f"/property/checkin/{self.gate.qr_token}")
