@@ -921,7 +921,16 @@ class PropertyDemoGenerator(models.AbstractModel):
         guards = self.env["res.users"].search([("login", "in", ("guard", "guard2"))])
         today = fields.Date.context_today(self)
         agreement = base64.b64encode(b"%PDF-1.4\n% signed responsibility agreement (demo)\n")
-        contractors = ["广州美家装饰工程有限公司", "佳居装饰设计有限公司", "匠心家装工作室"]
+        contractors = self.env["res.partner"].create(
+            [
+                {"name": name, "is_company": True, "phone": phone, "city": project.city}
+                for name, phone in (
+                    ("广州美家装饰工程有限公司", "020-83336688"),
+                    ("佳居装饰设计有限公司", "020-87651234"),
+                    ("匠心家装工作室", "13922226666"),
+                )
+            ]
+        )
         scopes = [
             "水电改造、墙面翻新、铺贴地砖",
             "厨房卫生间改造、吊顶",
@@ -944,7 +953,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                 {
                     "unit_id": unit.id,
                     "applicant_id": owners_by_unit[unit.id].id,
-                    "contractor_name": rng.choice(contractors),
+                    "contractor_id": rng.choice(contractors).id,
                     "scope": rng.choice(scopes),
                     "date_start": start,
                     "date_end": end,
