@@ -451,3 +451,27 @@ pb_check_odoo_log() {
         return 1
     fi
 }
+
+# pb_languages LANG: the languages a new database loads (Odoo's --load-language): the three
+# the product ships in, LANG first.
+pb_languages() {
+    local langs="$1" other
+    for other in zh_CN zh_TW; do
+        [ "$other" = "$1" ] || langs="$langs,$other"
+    done
+    echo "$langs"
+}
+
+# pb_set_language CONF DB LANG: make LANG the language of the administrator and of the company
+# (its contact), as Odoo's database manager does for a new database; new contacts and users
+# take the language of the user who creates them. Time zone Asia/Shanghai for the administrator.
+pb_set_language() {
+    PB_LANG="$3" pb_odoo shell -c "$1" -d "$2" --no-http --log-level=warn <<'PY' >/dev/null
+import os
+lang = os.environ["PB_LANG"]
+env["res.lang"]._activate_lang(lang)
+env.ref("base.user_admin").write({"lang": lang, "tz": "Asia/Shanghai"})
+env.ref("base.main_company").partner_id.write({"lang": lang})
+env.cr.commit()
+PY
+}

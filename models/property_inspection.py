@@ -124,8 +124,9 @@ class PropertyInspection(models.Model):
         return inspections
 
     def _fill_lines(self):
-        """One line per template item, created in one batch."""
-        self.env["property.inspection.line"].create(
+        """One line per template item, created in one batch; the lines take the items' names
+        in every language (one query)."""
+        lines = self.env["property.inspection.line"].create(
             [
                 {
                     "inspection_id": inspection.id,
@@ -138,6 +139,16 @@ class PropertyInspection(models.Model):
                 for item in inspection.template_id.item_ids
             ]
         )
+        if lines:
+            lines.flush_recordset(["name"])
+            self.env["property.inspection.template.item"].flush_model(["name"])
+            self.env.cr.execute(
+                """UPDATE property_inspection_line line SET name = item.name
+                     FROM property_inspection_template_item item
+                    WHERE line.item_id = item.id AND line.id IN %s""",
+                [tuple(lines.ids)],
+            )
+            lines.invalidate_recordset(["name"])
 
     def action_done(self):
         """Close the inspection: problems become findings for their department, and the owner

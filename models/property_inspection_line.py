@@ -14,7 +14,8 @@ class PropertyInspectionLine(models.Model):
     item_id = fields.Many2one("property.inspection.template.item", ondelete="set null")
     sequence = fields.Integer(default=10)
     category = fields.Selection(CATEGORIES, required=True)
-    name = fields.Char(required=True)
+    # Translatable, like the template item it comes from (whose translations it copies).
+    name = fields.Char(required=True, translate=True)
     result = fields.Selection([("ok", "OK"), ("problem", "Problem")])
     note = fields.Char()
     photo = fields.Image(max_width=1920, max_height=1920)

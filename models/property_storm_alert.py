@@ -263,16 +263,18 @@ class PropertyStormAlert(models.Model):
                             "project_id": project.id,
                             "unit_id": unit.id,
                             "code": "vacant_unit",
-                            "name": self.env._(
-                                "Close the windows and clear the drains of vacant unit %s",
-                                unit.code,
-                            ),
+                            "name": self._vacant_unit_task_name(unit.code),
                             "role": "butler",
                             "user_id": unit.butler_id.id,
                             "sequence": 100,
                         }
                     )
-        return Task.create(vals_list)
+        tasks = Task.create(vals_list)
+        tasks._translate_names()
+        return tasks
+
+    def _vacant_unit_task_name(self, code):
+        return self.env._("Close the windows and clear the drains of vacant unit %s", code)
 
     # ------------------------------------------------------------------
     # Patrols

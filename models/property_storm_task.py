@@ -1,3 +1,5 @@
+from psycopg2.extras import Json, execute_values
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
@@ -20,7 +22,7 @@ class PropertyStormTask(models.Model):
     _order = "alert_id desc, project_id, sequence, unit_id, id"
     _check_company_auto = True
 
-    name = fields.Char(string="Task", required=True)
+    name = fields.Char(string="Task", required=True, translate=True)
     sequence = fields.Integer(default=10)
     code = fields.Char(
         readonly=True,
@@ -130,3 +132,35 @@ class PropertyStormTask(models.Model):
             property_storm_task_step=True
         ).write({"state": "todo", "done_on": False, "done_by_id": False})
         return True
+
+    def _translate_names(self):
+        """The checklist tasks' names in every installed language (they come from the code's
+        translations, see property.storm.alert._checklist): one query per language."""
+        if not self:
+            return
+        self.flush_recordset(["name"])
+        Alert = self.env["property.storm.alert"]
+        for lang, _name in self.env["res.lang"].get_installed():
+            alert = Alert.with_context(lang=lang)
+            names = dict(alert._checklist())
+            rows = [
+                (
+                    task.id,
+                    Json(
+                        {
+                            lang: alert._vacant_unit_task_name(task.unit_id.code)
+                            if task.code == "vacant_unit"
+                            else names.get(task.code, task.name)
+                        }
+                    ),
+                )
+                for task in self.filtered("code")
+            ]
+            execute_values(
+                self.env.cr._obj,
+                """UPDATE property_storm_task task SET name = task.name || data.name
+                     FROM (VALUES %s) AS data(id, name) WHERE task.id = data.id""",
+                rows,
+                template="(%s, %s::jsonb)",
+            )
+        self.invalidate_recordset(["name"])

@@ -71,7 +71,12 @@ class TestMonthlyBilling(PropertyButlerCase):
         cls.Billing = cls.env["property.billing"]
 
     def _lines(self, period, unit=None):
-        domain = [("property_period", "=", period), ("parent_state", "!=", "cancel")]
+        domain = [
+            ("property_period", "=", period),
+            ("parent_state", "!=", "cancel"),
+            # this estate's lines (the demo estate is billed too)
+            ("property_unit_id.project_id", "=", self.project.id),
+        ]
         if unit:
             domain.append(("property_unit_id", "=", unit.id))
         return self.env["account.move.line"].search(domain)

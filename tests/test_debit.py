@@ -18,6 +18,7 @@ class TestDebit(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._ensure_accounting()
+        cls._without_demo_dunning()
         cls.env["property.fee.rate"].create(
             {
                 "project_id": cls.project.id,

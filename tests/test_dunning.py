@@ -14,6 +14,7 @@ class TestDunning(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._ensure_accounting()
+        cls._without_demo_dunning()
         ref = cls.env.ref
         cls.management = ref("property_butler.property_fee_type_management")
         cls.env["property.fee.rate"].create(

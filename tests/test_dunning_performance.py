@@ -32,6 +32,7 @@ class TestDunningQueryCount(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._ensure_accounting()
+        cls._without_demo_dunning()
         ref = cls.env.ref
         cls.env["property.fee.rate"].create(
             {

@@ -27,6 +27,13 @@ class PropertyDebitImport(models.TransientModel):
     file = fields.Binary(string="Result File", required=True, help=RESULT_HELP)
     filename = fields.Char()
     help_text = fields.Text(default=RESULT_HELP, readonly=True)
+    date = fields.Date(
+        string="Debited On",
+        required=True,
+        default=fields.Date.context_today,
+        help="The day the bank debited the accounts: the date of the payments registered and of "
+        "the follow-up of failed debits.",
+    )
 
     def _parse(self):
         """[(line number, debit line, status, reason)] or one UserError naming every bad line."""
@@ -129,7 +136,7 @@ class PropertyDebitImport(models.TransientModel):
                 {
                     "journal_id": journal.id,
                     "amount": line.amount,
-                    "payment_date": fields.Date.context_today(self),
+                    "payment_date": self.date,
                     "communication": line.reference,
                 }
             )._create_payments()
@@ -148,7 +155,7 @@ class PropertyDebitImport(models.TransientModel):
         when the unit has a case this quarter."""
         if not failed:
             return
-        today = fields.Date.context_today(self)
+        today = self.date or fields.Date.context_today(self)
         units = self.env["property.unit"].concat(
             *[line.invoice_id.invoice_line_ids.property_unit_id[:1] for line, _r in failed]
         )
@@ -166,6 +173,7 @@ class PropertyDebitImport(models.TransientModel):
                 activity_type_id=call.id,
                 user_id=butler.id,
                 summary=summary,
+                date_deadline=today,
                 note=self.env._(
                     "Debit %(ref)s of %(amount).2f failed. Phone %(partner)s.",
                     ref=line.reference,
@@ -178,6 +186,7 @@ class PropertyDebitImport(models.TransientModel):
                 logs.append(
                     {
                         "case_id": case.id,
+                        "date": today,
                         "channel": "phone",
                         "butler_id": butler.id,
                         "summary": summary,
