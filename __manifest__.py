@@ -74,6 +74,7 @@
             "property_butler/static/tests/tours/property_fee_schedule_billing.js",
             "property_butler/static/tests/tours/property_fee_confirm.js",
             "property_butler/static/tests/tours/property_move_in.js",
+            "property_butler/static/tests/tours/property_complaint.js",
         ],
     },
 }
