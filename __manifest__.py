@@ -75,6 +75,7 @@
             "property_butler/static/tests/tours/property_fee_confirm.js",
             "property_butler/static/tests/tours/property_move_in.js",
             "property_butler/static/tests/tours/property_complaint.js",
+            "property_butler/static/tests/tours/property_all_menus.js",
         ],
     },
 }
