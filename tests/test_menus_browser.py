@@ -1,8 +1,11 @@
 """Every menu of the product, in the browser, as each role that sees it (demo database)."""
 
+import logging
 import time
 
 from odoo.tests import HttpCase, tagged
+
+_logger = logging.getLogger(__name__)
 
 ROLES = ("manager", "supervisor", "butler1", "frontdesk", "guard", "staff")
 
@@ -28,6 +31,9 @@ class TestMenusBrowser(HttpCase):
             start = time.monotonic()
             with self.subTest(login=login):
                 self.start_tour("/odoo", "property_all_menus", login=login, timeout=600)
-            print(
-                f"property_all_menus {login}: {len(visible)} menus in {time.monotonic() - start:.0f}s"
+            _logger.info(
+                "property_all_menus %s: %s menus in %.0fs",
+                login,
+                len(visible),
+                time.monotonic() - start,
             )

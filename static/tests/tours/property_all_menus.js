@@ -56,7 +56,7 @@ async function checkRequiredMany2ones(scope, where, problems) {
             problems.push(`${where}: required field ${field} offers no choice`);
         }
         input.blur();
-        await until(() => !document.querySelector(".o-autocomplete--dropdown-menu"), 2000);
+        await until(() => !document.querySelector(".o-autocomplete--dropdown-menu"), 400);
     }
 }
 
