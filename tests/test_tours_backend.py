@@ -105,3 +105,30 @@ class TestBackendTours(HttpCase):
                 }
             ],
         )
+
+    def test_butler_takes_a_complaint_to_the_signed_record(self):
+        self.start_tour("/odoo", "property_complaint", login="butler1")
+        complaint = self.env["property.ticket"].search([("unit_id", "=", self.billed.id)])
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "kind": "complaint",
+                    "partner_id": self.owner.id,
+                    "title": "Noise from the gym at night",
+                    "judgement": "valid",
+                    "judgement_reason": "Music after 22:00 breaks the estate rules",
+                    "responsible_department_id": self.env.ref(
+                        "property_butler.property_department_customer_service"
+                    ).id,
+                    "signed_by": "Tour Owner",
+                    "is_closed": True,
+                    "create_uid": self.butler.id,
+                }
+            ],
+        )
+        self.assertIn("22:00", complaint.solution)
+        self.assertIn("stop the music", complaint.reply)
+        self.assertTrue(complaint.signature)
+        self.assertTrue(complaint.date_responded)
+        self.assertTrue(complaint.date_done)
