@@ -49,6 +49,12 @@ def odoo_args(odoo, db):
 
 
 def odoo_cmd():
+    # odoo-bin when there is one: the prefork server restarts its gevent worker from argv.
+    import odoo  # noqa: PLC0415
+
+    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
+    if odoo_bin.is_file():
+        return [sys.executable, str(odoo_bin)]
     return [sys.executable, "-c", "import sys, odoo.cli; sys.exit(odoo.cli.main())"]
 
 
