@@ -456,7 +456,7 @@ pb_check_odoo_log() {
 # the product ships in, LANG first.
 pb_languages() {
     local langs="$1" other
-    for other in zh_CN zh_TW; do
+    for other in zh_CN zh_TW en_US; do
         [ "$other" = "$1" ] || langs="$langs,$other"
     done
     echo "$langs"
