@@ -317,5 +317,8 @@ class TestMonthlyBilling(PropertyButlerCase):
             .create({"period": date(2026, 10, 20), "project_ids": [(6, 0, self.project.ids)]})
         )
         action = wizard.action_run()
-        self.assertEqual(action["domain"], [("property_period", "=", date(2026, 10, 1))])
+        self.assertEqual(
+            action["domain"],
+            [("property_period", "=", date(2026, 10, 1)), ("move_type", "=", "out_invoice")],
+        )
         self.assertTrue(self._lines(date(2026, 10, 1)))

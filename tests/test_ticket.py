@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -211,7 +211,10 @@ class TestTicket(TicketCase):
         repair = self._ticket(self.repair_type)
         repair.action_done()
         callback = repair.callback_ids
-        self.assertEqual(callback.date_scheduled, repair.date_done.date() + timedelta(days=1))
+        self.assertEqual(
+            callback.date_scheduled,
+            fields.Date.context_today(repair, repair.date_done) + timedelta(days=1),
+        )
         with self.assertRefused(UserError, "Score every item"):
             callback.action_done()
         with self.assertRefused(ValidationError, "scored from 1 to 5, not 6"):

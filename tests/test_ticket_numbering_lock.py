@@ -31,11 +31,21 @@ class TestTicketNumberingLock(TransactionCase):
                     env["account.chart.template"].try_loading(
                         "generic_coa", company=project.company_id, install_demo=False
                     )
+                # A fee of its own: the demo's schedule already rates the management fee.
+                fee_type = env["property.fee.type"].create(
+                    {
+                        "name": "Lock Test Fee",
+                        "product_id": env.ref("property_butler.product_management_fee").id,
+                        "computation": "area",
+                        "company_id": project.company_id.id,
+                    }
+                )
+                result["fee_type"] = fee_type.id
                 rate = env["property.fee.rate"].create(
                     {
                         "project_id": project.id,
                         "unit_type": "residential",
-                        "fee_type_id": env.ref("property_butler.property_fee_type_management").id,
+                        "fee_type_id": fee_type.id,
                         "rate": 2.5,
                         "date_from": date(2031, 1, 1),
                     }
@@ -92,6 +102,7 @@ class TestTicketNumberingLock(TransactionCase):
             env["property.ticket"].browse(numbering.get("ticket", [])).exists().unlink()
             env["account.move"].browse(billing.get("moves", [])).exists().unlink()
             env["property.fee.rate"].browse(billing.get("rate", [])).exists().unlink()
+            env["property.fee.type"].browse(billing.get("fee_type", [])).exists().unlink()
             cr.commit()  # pylint: disable=invalid-commit
 
     def test_ticket_created_while_a_billing_batch_of_the_company_is_open(self):

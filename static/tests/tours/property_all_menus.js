@@ -83,7 +83,7 @@ async function checkMenu(item, problems) {
         () =>
             document.querySelector(".modal .o_form_view") ||
             document.querySelector(
-                ".o_action_manager .o_view_controller .o_content, .o_action_manager .o_view_nocontent, .o_action_manager .o_form_view, .o_action_manager .o_action"
+                ".o_action_manager .o_view_controller .o_content, .o_action_manager .o_view_nocontent, .o_action_manager .o_form_view, .o_action_manager .o_action, .o_action_manager .o_property_home"
             )
     );
     if (!shown) {
