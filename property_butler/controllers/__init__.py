@@ -1,0 +1,4 @@
+from . import (
+    portal,
+    property_mail,
+)

@@ -1,0 +1,21 @@
+from . import property_company_mixin  # noqa: I001  (first: the models below inherit it)
+from . import (
+    property_report_mixin,
+    property_portal_mixin,
+    res_company,
+    res_config_settings,
+    mail_followers,
+    property_project,
+    property_cluster,
+    property_building,
+    property_unit,
+    property_occupancy,
+    property_grid,
+    property_grid_assignment,
+    property_demo_generator,
+    property_department,
+    res_partner,
+    res_users,
+    ir_attachment,
+    property_home,
+)

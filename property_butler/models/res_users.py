@@ -1,0 +1,51 @@
+from odoo import api, fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    property_grid_ids = fields.One2many(
+        "property.grid",
+        "butler_id",
+        string="Butler Grids",
+    )
+
+    # ------------------------------------------------------------------
+    # Home action: each role lands on its own work after login
+    # ------------------------------------------------------------------
+    def _property_home_action(self):
+        """The action a user of the product lands on: patrol guards on their rounds, every
+        other role on its home page (工作台); none outside the product."""
+        self.ensure_one()
+        role = self.env["property.home"]._role(self)
+        if not role:
+            return self.env["ir.actions.actions"]
+        if role == "patrol_guard":
+            return self.env.ref("property_butler_patrol.property_patrol_round_action_mine")
+        return self.env.ref("property_butler.property_home_action")
+
+    def _property_set_home_action(self):
+        """Give the product's users the home action of their role, unless they (or an admin)
+        chose another home action than ours."""
+        ours = {
+            self.env.ref("property_butler.property_home_action").id,
+            self.env.ref("property_butler_patrol.property_patrol_round_action_mine").id,
+        }
+        for user in self.filtered(lambda u: not u.share):
+            if user.action_id and user.action_id.id not in ours:
+                continue
+            action = user._property_home_action()
+            if user.action_id.id != action.id:
+                user.action_id = action.id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._property_set_home_action()
+        return users
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
+            self._property_set_home_action()
+        return res

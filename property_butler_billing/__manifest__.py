@@ -1,0 +1,21 @@
+{
+    "name": "Property Butler Billing",
+    "summary": "Fee types, fee schedule, meter readings, the monthly billing run and statements",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "author": "Property Butler Contributors",
+    "website": "https://github.com/property-butler/property_butler",
+    "license": "LGPL-3",
+    "depends": ["property_butler", "account"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/property_butler_billing_rules.xml",
+        "data/property_fee_data.xml",
+        "report/property_statement_reports.xml",
+        "views/property_fee_views.xml",
+        "views/property_statement_portal_templates.xml",
+        "wizards/property_statement_wizard_views.xml",
+        "views/property_butler_billing_menus.xml",
+    ],
+    "assets": {"web.assets_tests": ["property_butler_billing/static/tests/tours/*.js"]},
+}

@@ -1,0 +1,8 @@
+from . import (
+    account_move,
+    account_move_line,
+    property_billing,
+    property_fee_rate,
+    property_fee_type,
+    property_meter_reading,
+)

@@ -1,0 +1,4 @@
+from . import (
+    property_billing_wizard,
+    property_statement_wizard,
+)

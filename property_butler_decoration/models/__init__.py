@@ -1,0 +1,5 @@
+from . import (
+    property_decoration_check,
+    property_decoration_permit,
+    property_decoration_worker,
+)

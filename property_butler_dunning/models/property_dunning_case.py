@@ -1,0 +1,473 @@
+import logging
+import threading
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .property_dunning_stage import quarter_start
+
+_logger = logging.getLogger(__name__)
+
+CASE_STATES = [("open", "Open"), ("paid", "Paid"), ("closed", "Closed")]
+
+# One advisory lock for the dunning run: two runs at once would create the same cases.
+_DUNNING_LOCK = 73_201_905
+
+
+class _RunTakenOver(Exception):
+    """Another run took the lock between two batches of this one: this one stops."""
+
+
+# What a unit owes: the residual of each open posted fee invoice, shared between the units it
+# bills in proportion to their lines' totals (an invoice usually bills one unit, so the share is
+# 1; a contact billed for a flat and its parking space sees the residual split between both).
+_UNPAID_QUERY = """
+    SELECT l.property_unit_id,
+           SUM(CASE WHEN m.amount_total > 0
+                    THEN m.amount_residual * l.unit_total / m.amount_total
+                    ELSE m.amount_residual END),
+           (ARRAY_AGG(m.partner_id ORDER BY m.invoice_date_due DESC, m.id DESC))[1]
+      FROM (SELECT move_id, property_unit_id, SUM(price_total) AS unit_total
+              FROM account_move_line
+             WHERE property_unit_id IS NOT NULL AND display_type = 'product'
+             GROUP BY move_id, property_unit_id) l
+      JOIN account_move m ON m.id = l.move_id
+     WHERE m.state = 'posted'
+       AND m.move_type = 'out_invoice'
+       AND m.property_period IS NOT NULL
+       AND m.payment_state IN ('not_paid', 'partial')
+       AND m.amount_residual > 0
+       AND m.invoice_date_due < %(today)s
+       {where}
+     GROUP BY l.property_unit_id
+"""
+
+
+class PropertyDunningCase(models.Model):
+    """A unit that has not paid its fees, followed through the quarter's dunning calendar."""
+
+    _name = "property.dunning.case"
+    _description = "Dunning Case"
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
+    _order = "quarter desc, stage_id, unit_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    unit_id = fields.Many2one(
+        "property.unit", required=True, index=True, readonly=True, check_company=True
+    )
+    company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)
+    project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
+    grid_id = fields.Many2one(related="unit_id.grid_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Billing Contact", readonly=True, index=True, tracking=True
+    )
+    # For those who may read the billing contact (a related field would be read as superuser).
+    phone = fields.Char(compute="_compute_phone", compute_sudo=False)
+    butler_id = fields.Many2one(
+        "res.users",
+        index=True,
+        tracking=True,
+        help="The unit's butler when the case was opened.",
+    )
+    quarter = fields.Date(
+        string="Quarter Start",
+        required=True,
+        readonly=True,
+        index=True,
+        help="First day of the quarter.",
+    )
+    quarter_label = fields.Char(compute="_compute_name", store=True, string="Quarter")
+    stage_id = fields.Many2one(
+        "property.dunning.stage",
+        readonly=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        group_expand="_read_group_stage_ids",
+    )
+    notified_stage_id = fields.Many2one(
+        "property.dunning.stage",
+        readonly=True,
+        copy=False,
+        help="The last stage the butler got an activity for (one per case and stage).",
+    )
+    state = fields.Selection(
+        CASE_STATES, required=True, default="open", readonly=True, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount_due = fields.Monetary(
+        compute="_compute_amount_due",
+        help="Residual of the unit's open, overdue fee invoices (an invoice billing several "
+        "units is shared in proportion to their lines).",
+    )
+    statement_received = fields.Boolean(string="Statement Arrived", tracking=True)
+    promised_date = fields.Date(string="Promised Payment Date", tracking=True)
+    reason_id = fields.Many2one("property.dunning.reason", tracking=True, check_company=True)
+    reason_category = fields.Selection(related="reason_id.category")
+    malicious = fields.Boolean(
+        string="Malicious Defaulter",
+        tracking=True,
+        help="Refuses to pay without a valid reason: gets a lawyer's letter at the last stage.",
+    )
+    ticket_id = fields.Many2one(
+        "property.ticket", readonly=True, copy=False, check_company=True, string="Service Ticket"
+    )
+    log_ids = fields.One2many("property.dunning.log", "case_id", string="Contacts")
+    log_count = fields.Integer(compute="_compute_log_count", string="Contacts Count")
+    date_closed = fields.Date(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "unit_quarter_uniq",
+            "UNIQUE(unit_id, quarter)",
+            "A unit has one dunning case per quarter.",
+        ),
+    ]
+
+    @api.depends("partner_id.phone")
+    @api.depends_context("uid")
+    def _compute_phone(self):
+        readable = self.partner_id._property_readable()
+        for case in self:
+            case.phone = (case.partner_id & readable).phone
+
+    @api.depends("unit_id.code", "quarter")
+    def _compute_name(self):
+        for case in self:
+            label = (
+                f"{case.quarter.year}-Q{(case.quarter.month - 1) // 3 + 1}" if case.quarter else ""
+            )
+            case.quarter_label = label
+            case.name = f"{case.unit_id.code or ''} {label}".strip()
+
+    def _compute_amount_due(self):
+        amounts = self._unpaid_amounts(fields.Date.context_today(self), units=self.unit_id)
+        for case in self:
+            case.amount_due = (
+                amounts.get(case.unit_id.id, (0.0, False))[0] if case.state == "open" else 0.0
+            )
+
+    def _compute_log_count(self):
+        counts = dict(
+            self.env["property.dunning.log"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id"], ["__count"]
+            )
+        )
+        for case in self:
+            case.log_count = counts.get(case, 0)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([("company_id", "in", self.env.companies.ids)])
+
+    # ------------------------------------------------------------------
+    # Reasons and service tickets
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("reason_id"):
+            self._open_service_tickets()
+        return res
+
+    def _open_service_tickets(self):
+        """A service-problem reason becomes a complaint to the department responsible, once."""
+        cases = self.filtered(
+            lambda c: c.reason_id.category == "service_problem" and not c.ticket_id
+        )
+        if not cases:
+            return
+        ticket_type = self.env.ref("property_butler_ticket.property_ticket_type_complaint")
+        vals_list = []
+        for case in cases:
+            occupants = case.unit_id.current_occupancy_ids.partner_id
+            vals_list.append(
+                {
+                    "title": self.env._("Unpaid fees: %s", case.reason_id.name),
+                    "description": Markup("<p>%s</p>")
+                    % self.env._(
+                        "Raised from dunning case %(case)s: the billing contact gives a service "
+                        "problem (%(reason)s) as the reason for not paying.",
+                        case=case.name,
+                        reason=case.reason_id.name,
+                    ),
+                    "ticket_type_id": ticket_type.id,
+                    "channel": "butler_visit",
+                    "unit_id": case.unit_id.id,
+                    "partner_id": case.partner_id.id if case.partner_id in occupants else False,
+                    "company_id": case.company_id.id,
+                    "department_id": case.reason_id.department_id.id
+                    or ticket_type.department_id.filtered(
+                        lambda d, case=case: d.company_id == case.company_id
+                    ).id,
+                }
+            )
+        tickets = self.env["property.ticket"].create(vals_list)
+        for case, ticket in zip(cases, tickets, strict=True):
+            case.ticket_id = ticket
+            case.message_post(
+                body=Markup("%s %s")
+                % (self.env._("Service ticket opened:"), escape(ticket.display_name))
+            )
+
+    def action_view_ticket(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.ticket",
+            "view_mode": "form",
+            "res_id": self.ticket_id.id,
+        }
+
+    def action_view_logs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler_dunning.property_dunning_log_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def action_close(self):
+        """Stop dunning a unit by hand (e.g. settled outside the invoices)."""
+        if self.filtered(lambda c: c.state != "open"):
+            raise UserError(self.env._("Only open dunning cases can be closed."))
+        self._leave_dunning("closed")
+        return True
+
+    # ------------------------------------------------------------------
+    # The dunning run
+    # ------------------------------------------------------------------
+    @api.model
+    def _unpaid_amounts(self, today, units=None):
+        """{unit id: (amount due, billing contact id)} of the units with overdue open fee
+        invoices, in one query."""
+        self.env["account.move.line"].flush_model(
+            ["property_unit_id", "display_type", "price_total", "move_id"]
+        )
+        self.env["account.move"].flush_model(
+            [
+                "state",
+                "move_type",
+                "property_period",
+                "payment_state",
+                "amount_residual",
+                "amount_total",
+                "invoice_date_due",
+                "partner_id",
+            ]
+        )
+        where, params = "", {"today": today}
+        if units is not None:
+            if not units:
+                return {}
+            where = "AND l.property_unit_id IN %(units)s"
+            params["units"] = tuple(units.ids)
+        self.env.cr.execute(_UNPAID_QUERY.format(where=where), params)
+        return {unit: (amount, partner) for unit, amount, partner in self.env.cr.fetchall()}
+
+    def _leave_dunning(self, state):
+        """Paid or closed: the case leaves the calendar and its pending activities go."""
+        if not self:
+            return
+        self._write_tracked({"state": state, "date_closed": fields.Date.context_today(self)})
+        self.activity_ids.sudo().unlink()
+
+    @api.model
+    def _close_paid(self, moves):
+        """Hook for fee invoices just paid: close the open cases of their units that owe
+        nothing any more ("paying in full leaves dunning at once")."""
+        units = moves.filtered("property_period").line_ids.property_unit_id
+        if not units:
+            return self.browse()
+        cases = self.sudo().search([("unit_id", "in", units.ids), ("state", "=", "open")])
+        still_unpaid = self._unpaid_amounts(fields.Date.context_today(self), units=cases.unit_id)
+        paid = cases.filtered(lambda c: c.unit_id.id not in still_unpaid)
+        paid._leave_dunning("paid")
+        return paid
+
+    @api.model
+    def _cron_dunning(self, today=None, batch_size=500, auto_commit=False):
+        """Open a case for each unit with overdue unpaid fees this quarter, move the open cases
+        to the stage due today (never backwards) with one activity per stage for the butler, and
+        close the cases of units that paid. Idempotent: run it as often as you like.
+
+        Everything is read up front in a few queries (the unpaid units, the open cases, this
+        quarter's cases, the stages due), then written in batches of ``batch_size`` cases with
+        a fixed number of queries per batch, whatever the number of units: batched creates of
+        cases, activities, followers and chatter messages, one write per stage. Scheduler runs
+        (``auto_commit``) commit each batch, so that a run cut short resumes where it stopped."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        if not self._take_run_lock():
+            _logger.info("Dunning: another run is under way, skipped.")
+            return False
+        run = {
+            "auto_commit": auto_commit
+            and not getattr(threading.current_thread(), "testing", False),
+            "done": 0,
+        }
+        try:
+            self._run_dunning(today, batch_size, run)
+        except _RunTakenOver:
+            _logger.info("Dunning: another run took over after %s cases, stopped.", run["done"])
+            return False
+        return True
+
+    @api.model
+    def _take_run_lock(self):
+        """One run at a time: a transaction-level advisory lock, taken again after each commit."""
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _run_dunning(self, today, batch_size, run):
+        quarter = quarter_start(today)
+        unpaid = self._unpaid_amounts(today)
+
+        # 1. Paid in full: leave dunning. Cases of past quarters are superseded by this one's.
+        open_cases = self.search_fetch([("state", "=", "open")], ["unit_id", "quarter"], order="id")
+        paid, superseded = [], []
+        for case in open_cases:
+            if case.unit_id.id not in unpaid:
+                paid.append(case.id)
+            elif case.quarter < quarter:
+                superseded.append(case.id)
+        for state, case_ids in (("paid", paid), ("closed", superseded)):
+            for ids in self._batches(case_ids, batch_size, run):
+                self.browse(ids)._leave_dunning(state)
+
+        # 2. One case per unpaid unit and quarter; a paid case reopens if new fees fall due.
+        existing = self.search_fetch(
+            [("quarter", "=", quarter), ("unit_id", "in", list(unpaid))],
+            ["unit_id", "state"],
+            order="id",
+        )
+        reopen = [case.id for case in existing if case.state == "paid"]
+        for ids in self._batches(reopen, batch_size, run):
+            self.browse(ids)._write_tracked({"state": "open", "date_closed": False})
+        missing = sorted(set(unpaid) - {case.unit_id.id for case in existing})
+        for ids in self._batches(missing, batch_size, run):
+            self.create(
+                [
+                    {
+                        "unit_id": unit.id,
+                        "quarter": quarter,
+                        "partner_id": unpaid[unit.id][1],
+                        "butler_id": unit.butler_id.id,
+                    }
+                    for unit in self.env["property.unit"].browse(ids)
+                ]
+            )
+
+        # 3. The stage due today, with one activity per case and stage.
+        cases = self.search_fetch(
+            [("state", "=", "open"), ("quarter", "=", quarter)],
+            ["company_id", "stage_id", "notified_stage_id"],
+            order="id",
+        )
+        due = self.env["property.dunning.stage"]._stages_due(today, cases.company_id)
+        target = {}  # {case id: stage id} of the cases to move or to notify
+        for case in cases:
+            stage = due.get(case.company_id)
+            if not stage or (case.stage_id and case.stage_id.sequence >= stage.sequence):
+                stage = case.stage_id
+            if stage and (stage != case.stage_id or stage != case.notified_stage_id):
+                target[case.id] = stage.id
+        for ids in self._batches(list(target), batch_size, run):
+            batch = self.browse(ids)
+            moving = defaultdict(list)
+            for case in batch:
+                if case.stage_id.id != target[case.id]:
+                    moving[target[case.id]].append(case.id)
+            for stage_id, case_ids in moving.items():
+                self.browse(case_ids)._write_tracked({"stage_id": stage_id})
+            batch._schedule_stage_activities(quarter)
+
+    @api.model
+    def _batches(self, items, batch_size, run):
+        """Yield ``items`` in slices of ``batch_size``. After each slice: report the progress to
+        the scheduler and, in scheduler runs, commit and take the run's lock again."""
+        for start in range(0, len(items), batch_size):
+            batch = items[start : start + batch_size]
+            yield batch
+            run["done"] += len(batch)
+            self.env["ir.cron"]._notify_progress(
+                done=run["done"], remaining=len(items) - start - len(batch)
+            )
+            if run["auto_commit"]:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+                if not self._take_run_lock():
+                    raise _RunTakenOver()
+
+    def _write_tracked(self, vals):
+        """``write(vals)`` with the chatter tracking of the changes logged for all the cases at
+        once (mail.thread would log one message per case, one case at a time, at commit)."""
+        fnames = self._track_get_fields() & set(vals)
+        context = self.env.context
+        if not fnames or context.get("tracking_disable") or context.get("mail_notrack"):
+            return self.write(vals)  # nothing to log: mail.thread's own write
+        initial = {case.id: {fname: case[fname] for fname in fnames} for case in self}
+        res = self.with_context(tracking_disable=True).write(vals)
+        tracked = self.fields_get(
+            list(fnames), attributes=("string", "type", "selection", "currency_field")
+        )
+        changed, commands = [], []
+        for case in self:
+            tracking = case._mail_track(tracked, initial[case.id])[1]
+            if tracking:
+                changed.append(case.id)
+                commands.append(tracking)
+        if changed:
+            messages = self.browse(changed)._message_log_batch(bodies={})
+            self.env["mail.tracking.value"].sudo().create(
+                [
+                    dict(command[2], mail_message_id=message.id)
+                    for message, message_commands in zip(messages, commands, strict=True)
+                    for command in message_commands
+                ]
+            )
+        return res
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # The butlers already follow the cases their activities are scheduled on (see
+        # _schedule_stage_activities): mail.activity would subscribe them again, one butler at a
+        # time.
+        if self.env.context.get("property_dunning_butlers_subscribed"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _schedule_stage_activities(self, quarter):
+        """Give each case's butler the activity of its stage, once: the activities, the
+        butlers' subscriptions and the cases' notified stages written in one batch."""
+        cases = self.filtered(lambda c: c.stage_id and c.notified_stage_id != c.stage_id)
+        if not cases:
+            return
+        model = self.env["ir.model"]._get_id(self._name)
+        fallback = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = []
+        for case in cases.filtered("butler_id"):
+            stage = case.stage_id
+            vals_list.append(
+                {
+                    "res_model_id": model,
+                    "res_id": case.id,
+                    "activity_type_id": (stage.activity_type_id or fallback).id,
+                    "user_id": case.butler_id.id,
+                    "summary": self.env._(
+                        "Dunning %(stage)s: %(unit)s", stage=stage.name, unit=case.unit_id.code
+                    ),
+                    "note": stage.action and Markup("<p>%s</p>") % stage.action,
+                    "date_deadline": stage._window(quarter)[1],
+                }
+            )
+        self.env["mail.followers"]._property_add_batch(
+            cases, {case.id: case.butler_id.partner_id for case in cases}
+        )
+        self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True, property_dunning_butlers_subscribed=True
+        ).create(vals_list)
+        for stage, stage_cases in cases.grouped("stage_id").items():
+            stage_cases.with_context(tracking_disable=True).write({"notified_stage_id": stage.id})

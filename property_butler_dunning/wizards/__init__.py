@@ -1,0 +1,1 @@
+from . import property_late_fee_wizard

@@ -1,0 +1,4 @@
+from . import (
+    property_handover_item,
+    property_handover_log,
+)

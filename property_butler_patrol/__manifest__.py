@@ -1,0 +1,26 @@
+{
+    "name": "Property Butler Patrols",
+    "summary": "Checkpoints, patrol routes, rounds and check-ins, inspections of vacant units",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "author": "Property Butler Contributors",
+    "website": "https://github.com/property-butler/property_butler",
+    "license": "LGPL-3",
+    "depends": ["property_butler_ticket"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/property_butler_patrol_rules.xml",
+        "data/property_inspection_data.xml",
+        "data/property_patrol_data.xml",
+        "report/property_inspection_reports.xml",
+        "report/property_patrol_reports.xml",
+        "views/property_inspection_views.xml",
+        "views/property_patrol_views.xml",
+        "views/property_patrol_portal_templates.xml",
+        "views/property_butler_patrol_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["property_butler_patrol/static/tests/tours/*.js"],
+        "web.assets_frontend": ["property_butler_patrol/static/src/js/*.js"],
+    },
+}

@@ -1,0 +1,15 @@
+from . import (
+    property_checklist_item,
+    property_checkpoint,
+    property_inspection,
+    property_inspection_line,
+    property_inspection_template,
+    property_inspection_template_item,
+    property_patrol_checkin,
+    property_patrol_checkin_answer,
+    property_patrol_plan,
+    property_patrol_round,
+    property_patrol_route,
+    property_patrol_route_line,
+    property_patrol_shift,
+)

@@ -1,0 +1,4 @@
+from . import (
+    property_storm_alert,
+    property_storm_task,
+)

@@ -1,0 +1,4 @@
+from . import (
+    report_property_ticket_complaint,
+    report_property_ticket_register,
+)
