@@ -1,6 +1,7 @@
 {
     "name": "Property Butler",
-    "summary": "Customer-service (butler) department of a residential property company: estates, units, residents, butler grids and roles",
+    "summary": "Customer-service (butler) department of a residential property company: "
+    "estates, units, residents, butler grids and roles",
     "version": "18.0.2.0.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
@@ -33,6 +34,5 @@
         "web.assets_backend": ["property_butler/static/src/home/*"],
         "web.assets_tests": ["property_butler/static/tests/tours/*.js"],
     },
-    "demo": ["demo/property_butler_demo.xml"],
     "application": True,
 }

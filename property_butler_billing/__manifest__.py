@@ -13,6 +13,7 @@
         "data/property_fee_data.xml",
         "report/property_statement_reports.xml",
         "views/property_fee_views.xml",
+        "views/res_config_settings_views.xml",
         "views/property_statement_portal_templates.xml",
         "wizards/property_statement_wizard_views.xml",
         "views/property_butler_billing_menus.xml",

@@ -12,6 +12,7 @@
         "security/property_butler_debit_privacy_rules.xml",
         "security/property_debit_rules.xml",
         "data/property_debit_data.xml",
+        "report/property_statement_reports.xml",
         "views/property_debit_views.xml",
         "views/property_butler_debit_menus.xml",
     ],

@@ -16,6 +16,7 @@
         "report/property_patrol_reports.xml",
         "views/property_inspection_views.xml",
         "views/property_patrol_views.xml",
+        "views/property_ticket_views.xml",
         "views/property_patrol_portal_templates.xml",
         "views/property_butler_patrol_menus.xml",
     ],
@@ -23,4 +24,5 @@
         "web.assets_tests": ["property_butler_patrol/static/tests/tours/*.js"],
         "web.assets_frontend": ["property_butler_patrol/static/src/js/*.js"],
     },
+    "post_init_hook": "post_init_hook",
 }

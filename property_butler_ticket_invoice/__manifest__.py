@@ -7,6 +7,6 @@
     "website": "https://github.com/property-butler/property_butler",
     "license": "LGPL-3",
     "depends": ["property_butler_ticket", "account"],
-    "data": [],
+    "data": ["views/property_ticket_views.xml"],
     "auto_install": True,
 }

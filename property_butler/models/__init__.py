@@ -12,7 +12,6 @@ from . import (
     property_occupancy,
     property_grid,
     property_grid_assignment,
-    property_demo_generator,
     property_department,
     res_partner,
     res_users,

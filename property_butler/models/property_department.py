@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 DEPARTMENT_KINDS = [
     ("engineering", "Engineering"),
@@ -12,7 +12,8 @@ DEPARTMENT_KINDS = [
 
 
 class PropertyDepartment(models.Model):
-    """A department that receives tickets (engineering, security, cleaning...)."""
+    """A department of the property company (engineering, security, cleaning...): it receives
+    the residents' tickets once the ticket addon is installed."""
 
     _name = "property.department"
     _description = "Property Department"
@@ -41,8 +42,6 @@ class PropertyDepartment(models.Model):
         check_company=True,
         domain="[('share', '=', False)]",
     )
-    ticket_ids = fields.One2many("property.ticket", "department_id", string="Tickets")
-    open_ticket_count = fields.Integer(compute="_compute_open_ticket_count")
     color = fields.Integer()
 
     _sql_constraints = [
@@ -52,24 +51,3 @@ class PropertyDepartment(models.Model):
             "A department with this name already exists in this company.",
         ),
     ]
-
-    @api.depends("ticket_ids.stage_id")
-    def _compute_open_ticket_count(self):
-        counts = dict(
-            self.env["property.ticket"]._read_group(
-                [("department_id", "in", self.ids), ("is_closed", "=", False)],
-                ["department_id"],
-                ["__count"],
-            )
-        )
-        for department in self:
-            department.open_ticket_count = counts.get(department, 0)
-
-    def action_view_tickets(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "property_butler_ticket.property_ticket_action"
-        )
-        action["domain"] = [("department_id", "=", self.id)]
-        action["context"] = {"default_department_id": self.id, "search_default_filter_open": 1}
-        return action

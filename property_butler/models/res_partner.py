@@ -100,7 +100,7 @@ class ResPartner(models.Model):
         Butlers see the bank accounts of the residents they see, for the auto-debit mandates.
         Finance (invoicing) sees every customer."""
         user = self.env.user
-        if self.env.uid == SUPERUSER_ID or user.has_group("account.group_account_invoice"):
+        if self._property_scope_unrestricted():
             return None
         group = "property_butler.property_butler_group_"
         companies = [("company_id", "in", self.env.companies.ids)]
@@ -121,17 +121,17 @@ class ResPartner(models.Model):
             occupancies = companies
         if occupancies is not None:
             domain = expression.OR([domain, [("property_occupancy_ids", "any", occupancies)]])
-        if (
-            not bank
-            and user.has_group(group + "department_staff")
-            and not user.has_group(group + "supervisor")
-        ):
-            Ticket = self.env(su=False)["property.ticket"]
-            partner_ids = [
-                partner.id
-                for [partner] in Ticket._read_group([("partner_id", "!=", False)], ["partner_id"])
-            ]
-            domain = expression.OR([domain, [("id", "in", partner_ids)]])
+        return self._property_scope_extend(domain, bank)
+
+    @api.model
+    def _property_scope_unrestricted(self):
+        """Whether the current user reads every contact (the billing addon adds finance)."""
+        return self.env.uid == SUPERUSER_ID
+
+    @api.model
+    def _property_scope_extend(self, domain, bank):
+        """The scope of ``_property_scope`` widened by the addons of the suite (the ticket
+        addon adds the residents of the tickets department staff can read)."""
         return domain
 
     def _search_property_visible(self, operator, value, bank):

@@ -13,30 +13,39 @@ class ResUsers(models.Model):
     # ------------------------------------------------------------------
     # Home action: each role lands on its own work after login
     # ------------------------------------------------------------------
+    @api.model
+    def _property_home_actions(self):
+        """The xml id of the action each role lands on (the patrol addon sends guards to their
+        rounds)."""
+        home = "property_butler.property_home_action"
+        return {role: home for role in self.env["property.home"]._roles()}
+
     def _property_home_action(self):
-        """The action a user of the product lands on: patrol guards on their rounds, every
-        other role on its home page (工作台); none outside the product."""
+        """The action a user of the product lands on: his role's (every role lands on its home
+        page, 工作台, unless an addon says otherwise); none outside the product."""
         self.ensure_one()
         role = self.env["property.home"]._role(self)
         if not role:
             return self.env["ir.actions.actions"]
-        if role == "patrol_guard":
-            return self.env.ref("property_butler_patrol.property_patrol_round_action_mine")
-        return self.env.ref("property_butler.property_home_action")
+        return self.env.ref(self._property_home_actions()[role])
 
     def _property_set_home_action(self):
         """Give the product's users the home action of their role, unless they (or an admin)
         chose another home action than ours."""
-        ours = {
-            self.env.ref("property_butler.property_home_action").id,
-            self.env.ref("property_butler_patrol.property_patrol_round_action_mine").id,
-        }
+        ours = {self.env.ref(xmlid).id for xmlid in set(self._property_home_actions().values())}
+        ours.add(self.env.ref("property_butler.property_home_action").id)
         for user in self.filtered(lambda u: not u.share):
             if user.action_id and user.action_id.id not in ours:
                 continue
             action = user._property_home_action()
             if user.action_id.id != action.id:
                 user.action_id = action.id
+
+    @api.model
+    def _property_reset_home_actions(self):
+        """Called when an addon changing the home of a role is installed: the internal users
+        land on their role's home again (unless they chose another home action)."""
+        self.search([("share", "=", False)])._property_set_home_action()
 
     @api.model_create_multi
     def create(self, vals_list):

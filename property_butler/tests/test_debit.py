@@ -23,7 +23,9 @@ class TestDebit(PropertyButlerCase):
             {
                 "project_id": cls.project.id,
                 "unit_type": "residential",
-                "fee_type_id": cls.env.ref("property_butler_billing.property_fee_type_management").id,
+                "fee_type_id": cls.env.ref(
+                    "property_butler_billing.property_fee_type_management"
+                ).id,
                 "rate": 2.5,
                 "date_from": date(2026, 1, 1),
             }

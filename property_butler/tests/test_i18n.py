@@ -59,5 +59,7 @@ class TestTranslations(TransactionCase):
             "管家",
         )
         # Shipped records that people read, such as the inspection checklists, are translated.
-        item = self.env.ref("property_butler_patrol.property_inspection_template_item_vacant_unit_2")
+        item = self.env.ref(
+            "property_butler_patrol.property_inspection_template_item_vacant_unit_2"
+        )
         self.assertEqual(item.with_context(lang="zh_CN").name, "水、电、气开关已关闭")

@@ -18,7 +18,9 @@ class TestInspections(PropertyButlerCase):
         ref = cls.env.ref
         cls.cluster_daily = ref("property_butler_patrol.property_inspection_template_cluster_daily")
         cls.vacant_template = ref("property_butler_patrol.property_inspection_template_vacant_unit")
-        cls.supervisor_round = ref("property_butler_patrol.property_inspection_template_supervisor_round")
+        cls.supervisor_round = ref(
+            "property_butler_patrol.property_inspection_template_supervisor_round"
+        )
         cls.engineering = ref("property_butler_ticket.property_department_engineering")
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
         # unit: vacant (owner lives elsewhere); unit2: occupied; unit_b: unsold.

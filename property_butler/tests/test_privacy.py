@@ -27,7 +27,9 @@ class PrivacyCase(PropertyButlerCase):
             {
                 "project_id": cls.project.id,
                 "unit_type": "residential",
-                "fee_type_id": cls.env.ref("property_butler_billing.property_fee_type_management").id,
+                "fee_type_id": cls.env.ref(
+                    "property_butler_billing.property_fee_type_management"
+                ).id,
                 "rate": 2.5,
                 "date_from": date(2026, 1, 1),
             }
@@ -81,7 +83,9 @@ class PrivacyCase(PropertyButlerCase):
                     "ticket_type_id": repair.id,
                     "unit_id": cls.unit_b.id,
                     "partner_id": cls.other_owner.id,
-                    "department_id": cls.env.ref("property_butler_ticket.property_department_cleaning").id,
+                    "department_id": cls.env.ref(
+                        "property_butler_ticket.property_department_cleaning"
+                    ).id,
                 },
             ]
         )

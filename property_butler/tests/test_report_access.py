@@ -28,7 +28,9 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
             {
                 "title": "Noise at night",
                 "description": "<p>Loud music after midnight.</p>",
-                "ticket_type_id": cls.env.ref("property_butler_ticket.property_ticket_type_complaint").id,
+                "ticket_type_id": cls.env.ref(
+                    "property_butler_ticket.property_ticket_type_complaint"
+                ).id,
                 "unit_id": cls.unit.id,
                 "partner_id": cls.resident.partner_id.id,
             }
@@ -61,7 +63,9 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
         cls._occupy(cls.unit2, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
         cls.env["property.inspection"].create(
             {
-                "template_id": ref("property_butler_patrol.property_inspection_template_vacant_unit").id,
+                "template_id": ref(
+                    "property_butler_patrol.property_inspection_template_vacant_unit"
+                ).id,
                 "unit_id": cls.unit_b.id,
             }
         )

@@ -117,9 +117,9 @@ class StatementCase(PropertyButlerCase):
         )
 
     def _values(self, partners, period=NOVEMBER):
-        return self.env["report.property_butler_billing.property_statement_document"]._get_report_values(
-            partners.ids, data={"period": period}
-        )["statements"]
+        return self.env[
+            "report.property_butler_billing.property_statement_document"
+        ]._get_report_values(partners.ids, data={"period": period})["statements"]
 
     def _pay(self, invoices, amount, day):
         """Register a payment of ``amount`` on ``day`` ('YYYY-MM-DD'), that day."""
@@ -488,7 +488,9 @@ class TestStatementDocument(StatementCase):
         wizard.period = date(2026, 10, 17)
         action = wizard.save().action_print()
         self.assertEqual(action["type"], "ir.actions.report")
-        self.assertEqual(action["report_name"], "property_butler_billing.property_statement_document")
+        self.assertEqual(
+            action["report_name"], "property_butler_billing.property_statement_document"
+        )
         self.assertEqual(action["data"]["period"], "2026-10-01")
         self.assertEqual(
             sorted(action["context"]["active_ids"]), sorted((self.owner | self.other_owner).ids)

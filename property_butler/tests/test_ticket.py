@@ -510,7 +510,9 @@ class TestTicketIntegrity(TicketCase):
                     **self._close_complaint_fields(),
                     "judgement_reason": False,
                     "solution": False,
-                    "stage_id": self.env.ref("property_butler_ticket.property_ticket_stage_done").id,
+                    "stage_id": self.env.ref(
+                        "property_butler_ticket.property_ticket_stage_done"
+                    ).id,
                 }
             )
 
@@ -531,7 +533,9 @@ class TestTicketIntegrity(TicketCase):
     def test_accepted_quotation_lines_are_frozen(self):
         service = self._ticket(self.service_type)
         service.line_ids = [
-            Command.create({"product_id": self.env.ref("property_butler_ticket.product_home_cleaning").id})
+            Command.create(
+                {"product_id": self.env.ref("property_butler_ticket.product_home_cleaning").id}
+            )
         ]
         service.action_send_quotation()
         service.action_accept_on_paper()

@@ -84,7 +84,9 @@ class TestTicketNumberingLock(TransactionCase):
                     {
                         "title": "Lift stuck on floor 3",
                         "description": "<p>The lift does not move.</p>",
-                        "ticket_type_id": env.ref("property_butler_ticket.property_ticket_type_repair").id,
+                        "ticket_type_id": env.ref(
+                            "property_butler_ticket.property_ticket_type_repair"
+                        ).id,
                         "unit_id": unit.id,
                     }
                 )

@@ -81,7 +81,10 @@ class TicketPortalCase(PropertyButlerCase):
         cls.t_service = cls._ticket(cls.service_type, cls.unit, cls.owner, "Deep cleaning")
         cls.t_service.line_ids = [
             Command.create(
-                {"product_id": ref("property_butler_ticket.product_home_cleaning").id, "quantity": 2}
+                {
+                    "product_id": ref("property_butler_ticket.product_home_cleaning").id,
+                    "quantity": 2,
+                }
             )
         ]
         cls.t_service.action_send_quotation()

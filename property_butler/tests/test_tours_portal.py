@@ -35,7 +35,8 @@ class TestResidentRepairTour(HttpCase, PropertyButlerCase):
         self.assertEqual(ticket.partner_id, self.owner)
         self.assertEqual(ticket.channel, "portal")
         self.assertEqual(
-            ticket.ticket_type_id, self.env.ref("property_butler_ticket.property_ticket_type_repair")
+            ticket.ticket_type_id,
+            self.env.ref("property_butler_ticket.property_ticket_type_repair"),
         )
         self.assertIn("drips since this morning", str(ticket.description))
         photo = self.env["ir.attachment"].search(

@@ -5,4 +5,7 @@ from . import (
     property_fee_rate,
     property_fee_type,
     property_meter_reading,
+    res_company,
+    res_config_settings,
+    res_partner,
 )

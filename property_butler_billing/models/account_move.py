@@ -101,14 +101,6 @@ class AccountMove(models.Model):
             }
         )
 
-    def _invoice_paid_hook(self):
-        res = super()._invoice_paid_hook()
-        fee_moves = self.filtered("property_period")
-        if fee_moves:
-            # Paying in full leaves dunning at once.
-            self.env["property.dunning.case"]._close_paid(fee_moves)
-        return res
-
     def _property_period_label(self):
         self.ensure_one()
         return fields.Date.to_string(self.property_period)[:7] if self.property_period else ""

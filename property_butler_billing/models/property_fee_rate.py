@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount, format_date
 
-from .property_unit import UNIT_TYPES
+from odoo.addons.property_butler.models.property_unit import UNIT_TYPES
 
 
 class PropertyFeeRate(models.Model):

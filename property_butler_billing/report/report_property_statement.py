@@ -6,10 +6,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# The statement's auto-debit status of a contact by the state of his mandate, most relevant first
-# (a draft mandate is not in force yet: not enrolled).
-MANDATE_STATUS = {"active": "enrolled", "suspended": "suspended", "cancelled": "ended"}
-
 # Arrears by age: (key, first day overdue, last day overdue or None).
 ARREARS_BUCKETS = (
     ("days_0_30", 0, 30),
@@ -30,7 +26,8 @@ class ReportPropertyStatement(models.AbstractModel):
       month, closing balance (end of the month) and arrears by age (open residual amounts of
       posted invoices, by days overdue at the end of the month);
     * the month's fee invoice lines, by unit and fee (drafts shown as not confirmed yet);
-    * how to pay: the company's bank accounts and the contact's auto-debit mandate (one search).
+    * how to pay: the company's bank accounts (and, with the auto-debit addon, the contact's
+      mandate).
     """
 
     _name = "report.property_butler_billing.property_statement_document"
@@ -268,14 +265,8 @@ class ReportPropertyStatement(models.AbstractModel):
 
     @api.model
     def _payment_instructions(self, company, partners):
-        """The company's bank accounts and each contact's bank auto-debit (代扣) status, by
-        partner id: one search of the mandates of all ``partners``.
-
-        ``debit_status`` is the state of the contact's mandate (his own, else his commercial
-        partner's) in the company: ``enrolled`` (active), ``suspended``, ``ended`` (cancelled),
-        else ``not_enrolled`` (no mandate, or a draft one not in force yet). With a mandate,
-        its bank account (masked) and date are shown; without, the contact's own bank account.
-        Residents cannot read mandates nor bank accounts: these are read through sudo."""
+        """How each contact pays, by partner id: the company's bank accounts (the auto-debit
+        addon adds the contact's mandate)."""
         company_banks = [
             {
                 "bank": bank.bank_id.name or "",
@@ -284,34 +275,7 @@ class ReportPropertyStatement(models.AbstractModel):
             }
             for bank in company.sudo().partner_id.bank_ids
         ]
-        partners = partners.sudo()
-        mandates = (
-            self.env["property.debit.mandate"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", (partners | partners.commercial_partner_id).ids),
-                    ("company_id", "=", company.id),
-                    ("state", "in", list(MANDATE_STATUS)),
-                ]
-            )
-        )
-        # The most relevant mandate of each partner: active, else suspended, else the last one
-        # cancelled (the search order: latest first).
-        mandate_of = {}
-        for mandate in mandates.sorted(lambda m: list(MANDATE_STATUS).index(m.state)):
-            mandate_of.setdefault(mandate.partner_id.id, mandate)
-        instructions = {}
-        for partner in partners:
-            mandate = mandate_of.get(partner.id) or mandate_of.get(partner.commercial_partner_id.id)
-            account = mandate.bank_account_id if mandate else partner.bank_ids[:1]
-            instructions[partner.id] = {
-                "company_banks": company_banks,
-                "debit_status": MANDATE_STATUS[mandate.state] if mandate else "not_enrolled",
-                "debit_account": self._mask_account(account.acc_number),
-                "debit_date": mandate.date if mandate else False,
-            }
-        return instructions
+        return {partner.id: {"company_banks": company_banks} for partner in partners}
 
     @api.model
     def _payment_link(self, company):

@@ -35,7 +35,10 @@ class PropertyBillingWizard(models.TransientModel):
             "res_model": "account.move",
             "view_mode": "list,form",
             "views": [
-                (self.env.ref("property_butler_billing.account_move_view_list_property_fees").id, "list"),
+                (
+                    self.env.ref("property_butler_billing.account_move_view_list_property_fees").id,
+                    "list",
+                ),
                 (False, "form"),
             ],
             "search_view_id": [

@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .property_patrol_plan import DEFAULT_TZ
+from odoo.addons.property_butler.const import DEFAULT_TZ
 
 CHECK_STATES = [("planned", "Planned"), ("done", "Done"), ("missed", "Missed")]
 

@@ -9,7 +9,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import index_exists
 
-from .property_patrol_plan import DEFAULT_TZ, guard_domain
+from odoo.addons.property_butler_patrol.models.property_patrol_plan import guard_domain
+
+from odoo.addons.property_butler.const import DEFAULT_TZ
 
 PERMIT_STATES = [
     ("draft", "Draft"),

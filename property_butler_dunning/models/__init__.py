@@ -1,6 +1,10 @@
 from . import (
+    account_move,
     property_dunning_case,
     property_dunning_log,
     property_dunning_reason,
     property_dunning_stage,
+    property_home,
+    res_company,
+    res_config_settings,
 )

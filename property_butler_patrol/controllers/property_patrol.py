@@ -8,8 +8,9 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from ..models.property_patrol_plan import DEFAULT_TZ
-from .property_ticket_portal import photo_mimetype
+from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import photo_mimetype
+
+from odoo.addons.property_butler.const import DEFAULT_TZ
 
 GUARD_GROUP = "property_butler.property_butler_group_patrol_guard"
 OPEN_STATES = ("planned", "in_progress")

@@ -1,6 +1,7 @@
 from . import (
     property_checklist_item,
     property_checkpoint,
+    property_home,
     property_inspection,
     property_inspection_line,
     property_inspection_template,
@@ -12,4 +13,6 @@ from . import (
     property_patrol_route,
     property_patrol_route_line,
     property_patrol_shift,
+    property_ticket,
+    res_users,
 )

@@ -6,7 +6,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-DEFAULT_TZ = "Asia/Shanghai"
+from odoo.addons.property_butler.const import DEFAULT_TZ
 
 
 def guard_domain(env):
@@ -86,16 +86,21 @@ class PropertyPatrolPlan(models.Model):
                     )
                 )
 
+    @api.model
+    def _intensified_project_ids(self, projects):
+        """The ids of those ``projects`` whose key areas are patrolled twice as often for the
+        time being (the storm addon: while a storm alert is active for them)."""
+        return []
+
     def _interval(self):
-        """Minutes between rounds; while a storm alert is active for the project, routes with key
-        areas are patrolled twice as often (a once-per-shift plan: every half shift)."""
+        """Minutes between rounds; while the project's patrols are intensified (a storm alert),
+        routes with key areas are patrolled twice as often (a once-per-shift plan: every half
+        shift)."""
         self.ensure_one()
         interval = self.interval_minutes
         stormy = self.env.context.get("property_storm_project_ids")
         if stormy is None:
-            stormy = (
-                self.env["property.storm.alert"]._active_for_projects(self.route_id.project_id).ids
-            )
+            stormy = self._intensified_project_ids(self.route_id.project_id)
         if self.route_id.line_ids.checkpoint_id.filtered("is_key_area") and (
             self.route_id.project_id.id in stormy
         ):
@@ -163,9 +168,9 @@ class PropertyPatrolPlan(models.Model):
             ["plan_id", "date_start"],
         )
         existing = {(r.plan_id.id, r.date_start) for r in rounds}
-        stormy = self.env["property.storm.alert"]._active_for_projects(self.route_id.project_id)
+        stormy = self._intensified_project_ids(self.route_id.project_id)
         vals_list = []
-        for plan in self.with_context(property_storm_project_ids=stormy.ids):
+        for plan in self.with_context(property_storm_project_ids=stormy):
             guards = plan.guard_ids.sorted("id")
             for day in days:
                 for index, start in enumerate(plan._slots(day)):

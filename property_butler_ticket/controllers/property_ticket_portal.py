@@ -528,7 +528,8 @@ class PropertyTicketPortal(CustomerPortal):
         ticket, errors = self._create_portal_ticket(env, form, files)
         if errors:
             return request.render(
-                "property_butler_ticket.portal_ticket_new", self._ticket_form_values(env, form, errors)
+                "property_butler_ticket.portal_ticket_new",
+                self._ticket_form_values(env, form, errors),
             )
         return request.redirect(self._ticket_url(ticket, message="created"))
 

@@ -85,4 +85,6 @@ class PropertyTicketRegister(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref("property_butler_ticket.property_ticket_register_report").report_action(self)
+        return self.env.ref("property_butler_ticket.property_ticket_register_report").report_action(
+            self
+        )

@@ -10,7 +10,8 @@
 
 from odoo import SUPERUSER_ID, api
 
-from odoo.addons.property_butler.models.property_inspection import DWELLING_UNIT_TYPES
+# Frozen copy of property_inspection.DWELLING_UNIT_TYPES at the time of this migration.
+DWELLING_UNIT_TYPES = ("residential",)
 
 BATCH_SIZE = 5000
 

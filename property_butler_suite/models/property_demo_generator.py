@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw
 
 from odoo import api, fields, models
 
-from .property_dunning_stage import quarter_start
+from odoo.addons.property_butler_dunning.models.property_dunning_stage import quarter_start
 
 # Demo residents' languages: mostly Simplified Chinese, some Traditional Chinese and English.
 RESIDENT_LANGS = ["zh_CN"] * 17 + ["zh_TW"] * 2 + ["en_US"]
