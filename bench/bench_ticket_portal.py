@@ -202,7 +202,7 @@ def create_tickets(env, args, rng, estate):
     company_id = env.company.id
     kinds = []
     for suffix, share, closed_share, closing in TICKET_MIX:
-        ticket_type = ref(f"property_butler.property_ticket_type_{suffix}")
+        ticket_type = ref(f"property_butler_ticket.property_ticket_type_{suffix}")
         closing_stage = ticket_type.stage_ids.filtered(lambda s, c=closing: s.category == c)[:1]
         kinds.append((ticket_type.id, share, closed_share, closing_stage and closing_stage.id))
     weights = [share for _type, share, _closed, _stage in kinds]

@@ -2,8 +2,6 @@
 # Shared helpers for bin/start, bin/test and .ci/run.  Source it, don't run it.
 #
 # Everything generated at run time lives in the git-ignored folder .local/:
-#   .local/addons/property_butler -> <repo root>   (Odoo and pytest-odoo need the
-#                                                   addon folder to be named like the module)
 #   .local/data/                                   Odoo data_dir (filestore, sessions);
 #                                                   .local/data-private-pg/ for databases of
 #                                                   the private cluster (same db names!)
@@ -21,6 +19,9 @@
 #   PB_PRIVATE_PG_PORT   first port tried for the private cluster (default 54329)
 
 PB_MODULE=property_butler
+# The addons bin/start and bin/test install (PB_MODULES, comma-separated): the whole suite
+# by default, e.g. PB_MODULES=property_butler_ticket for tickets without accounting.
+PB_MODULES="${PB_MODULES:-property_butler_suite}"
 
 pb_log() { printf '[%s] %s\n' "$PB_MODULE" "$*" >&2; }
 pb_die() {
@@ -62,19 +63,41 @@ print(os.path.dirname(os.path.abspath(odoo.__file__)))
     [ -n "$PB_ODOO_PKG" ] || pb_odoo_missing
 }
 
-# pb_link_addon: create .local/addons/property_butler -> repo root and set PB_ADDONS_PATH.
+# pb_link_addon: set PB_ADDONS_PATH: the repository root (one folder per addon of the suite)
+# and Odoo's addons. (Until the suite split, .local/addons held a symlink to the single
+# addon: it is removed.)
 pb_link_addon() {
-    mkdir -p "$PB_LOCAL/addons"
-    local link="$PB_LOCAL/addons/$PB_MODULE"
-    if [ "$(readlink "$link" 2>/dev/null || true)" != "$PB_ROOT" ]; then
-        rm -rf "$link"
-        ln -s "$PB_ROOT" "$link"
-    fi
-    PB_ADDON_DIR="$link"
-    PB_ADDONS_PATH="$PB_LOCAL/addons,$PB_ODOO_PKG/addons"
+    rm -rf "$PB_LOCAL/addons"
+    PB_ADDONS_PATH="$PB_ROOT,$PB_ODOO_PKG/addons"
     if [ -d "$PB_ODOO_PKG/../addons" ]; then
         PB_ADDONS_PATH="$PB_ADDONS_PATH,$(cd "$PB_ODOO_PKG/../addons" && pwd)"
     fi
+}
+
+# pb_addons: the addons of the suite in this repository (folders with a __manifest__.py).
+pb_addons() {
+    local dir
+    for dir in "$PB_ROOT"/property_butler*/; do
+        [ -f "$dir/__manifest__.py" ] && basename "$dir"
+    done
+}
+
+# pb_closure MODULES: MODULES (comma-separated) and the addons of the suite they depend on,
+# one a line: the addons whose tests run when MODULES are installed.
+pb_closure() {
+    "$PYTHON" - "$PB_ROOT" "$1" <<'PY'
+import ast, os, sys
+root, wanted = sys.argv[1], [m for m in sys.argv[2].split(",") if m]
+seen, todo = set(), list(wanted)
+while todo:
+    name = todo.pop()
+    manifest = os.path.join(root, name, "__manifest__.py")
+    if name in seen or not os.path.isfile(manifest):
+        continue
+    seen.add(name)
+    todo += ast.literal_eval(open(manifest, encoding="utf-8").read()).get("depends", [])
+print("\n".join(sorted(seen)))
+PY
 }
 
 # pb_ensure_requirements FILE...: pip-install (quietly) only the requirements that

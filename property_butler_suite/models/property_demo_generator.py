@@ -236,7 +236,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         ref = self.env.ref
         security = ref("property_butler_ticket.property_department_security")
         engineering = ref("property_butler_ticket.property_department_engineering")
-        guard = ref("property_butler.user_guard", raise_if_not_found=False)
+        guard = ref("property_butler_suite.user_guard", raise_if_not_found=False)
         key_areas = self.env["property.checkpoint"].create(
             [
                 {
@@ -334,7 +334,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         """A hundred tickets of every type and stage over twelve months, responded and
         completed at realistic times, with their callbacks and scores."""
         ref = self.env.ref
-        staff = ref("property_butler.user_staff", raise_if_not_found=False)
+        staff = ref("property_butler_suite.user_staff", raise_if_not_found=False)
         if staff:
             ref("property_butler_ticket.property_department_engineering").write(
                 {"leader_id": staff.id, "member_ids": [fields.Command.link(staff.id)]}
@@ -391,7 +391,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                 {
                     "title": title,
                     "description": f"<p>{description}</p>",
-                    "ticket_type_id": ref(f"property_butler.property_ticket_type_{kind}").id,
+                    "ticket_type_id": ref(f"property_butler_ticket.property_ticket_type_{kind}").id,
                     "unit_id": unit.id,
                     "partner_id": unit.resident_ids[:1].id,
                     "channel": rng.choice(["phone", "front_desk", "portal", "butler_visit"]),

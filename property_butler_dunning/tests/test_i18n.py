@@ -1,0 +1,9 @@
+from odoo.tests import tagged
+
+from odoo.addons.property_butler.tests.common_i18n import TranslationsCase
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TranslationsCase):
+    _module = "property_butler_dunning"
+    _min_terms = 50
