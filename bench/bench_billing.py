@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_estate import (  # noqa: E402  pylint: disable=wrong-import-position
-    LOCAL_ADDONS,
+    REPO,
     config_args,
     database_exists,
     drop_database,
@@ -66,7 +66,7 @@ def parse_args():
     return parser.parse_args()
 
 
-BENCH_DIR = LOCAL_ADDONS.parent / "bench"
+BENCH_DIR = REPO / ".local" / "bench"
 OCA_ADDONS = BENCH_DIR / "oca_addons"
 CONTRACT_REQUIREMENT = "odoo-addon-contract>=18.0,<18.1"
 
@@ -187,8 +187,8 @@ def build_estate(env, units_count):
     fixed = env["property.fee.type"].create(
         {"name": "Garbage Fee", "product_id": fixed_product.id, "computation": "fixed"}
     )
-    management = ref("property_butler.property_fee_type_management")
-    water = ref("property_butler.property_fee_type_water")
+    management = ref("property_butler_billing.property_fee_type_management")
+    water = ref("property_butler_billing.property_fee_type_water")
     env["property.fee.rate"].create(
         [
             {
@@ -450,7 +450,7 @@ def main():
     try:
         db_service._create_empty_database(args.db)
         created = True
-        install_module(odoo, args.db, pg, addons_path)
+        install_module(odoo, args.db, pg, addons_path, "property_butler_billing")
         if not args.no_contract:
             install_contract(odoo, args.db, pg, addons_path)
         registry = Registry(args.db)

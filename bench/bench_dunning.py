@@ -197,7 +197,7 @@ def build_estate(env, args, rng):
         {
             "project_id": project.id,
             "unit_type": "residential",
-            "fee_type_id": env.ref("property_butler.property_fee_type_management").id,
+            "fee_type_id": env.ref("property_butler_billing.property_fee_type_management").id,
             "rate": 2.5,
             "date_from": date(2025, 1, 1),
         }
@@ -431,7 +431,7 @@ def main():
         start = time.perf_counter()
         db_service._create_empty_database(args.db)
         created = True
-        install_module(odoo, args.db, pg, addons_path)
+        install_module(odoo, args.db, pg, addons_path, "property_butler_dunning")
         log(f"installed in {time.perf_counter() - start:.1f} s")
         registry = Registry(args.db)
         with registry.cursor() as cr:

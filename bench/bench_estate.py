@@ -34,7 +34,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MODULE = "property_butler"
-LOCAL_ADDONS = REPO / ".local" / "addons"
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -120,15 +119,9 @@ def odoo_core_addons(odoo):
 
 
 def ensure_addon_link():
-    """.local/addons/property_butler -> repo root, so Odoo loads it under its real name."""
-    LOCAL_ADDONS.mkdir(parents=True, exist_ok=True)
-    link = LOCAL_ADDONS / MODULE
-    if link.is_symlink() or link.exists():
-        if link.resolve() != REPO:
-            raise SystemExit(f"{link} exists and does not point to {REPO}")
-    else:
-        link.symlink_to(REPO, target_is_directory=True)
-    return str(LOCAL_ADDONS)
+    """The addons path entry of the suite: the repository root holds one folder per addon
+    (until the split it was a .local/addons link to the single addon)."""
+    return str(REPO)
 
 
 def config_args(db, pg, addons_path):
@@ -147,14 +140,14 @@ def config_args(db, pg, addons_path):
     return args
 
 
-def install_module(odoo, db, pg, addons_path):
-    """Install property_butler without demo data: odoo-bin in a subprocess (so that the
+def install_module(odoo, db, pg, addons_path, module=MODULE):
+    """Install ``module`` of the suite without demo data: odoo-bin in a subprocess (so that the
     install does not count in this process's peak memory), in-process if there is none."""
     odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
     args = [
         *config_args(db, pg, addons_path),
         "-i",
-        MODULE,
+        module,
         "--stop-after-init",
         "--no-http",
     ]
@@ -165,7 +158,7 @@ def install_module(odoo, db, pg, addons_path):
         return "odoo-bin subprocess"
     from odoo.modules.registry import Registry
 
-    odoo.tools.config["init"] = {MODULE: 1}
+    odoo.tools.config["init"] = {module: 1}
     Registry.new(db, update_module=True)
     odoo.tools.config["init"] = {}
     return "in-process Registry.new(update_module=True)"

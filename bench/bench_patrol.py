@@ -38,7 +38,6 @@ from unittest.mock import patch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_estate import (  # noqa: E402  pylint: disable=wrong-import-position
-    MODULE,
     config_args,
     database_exists,
     ensure_addon_link,
@@ -64,8 +63,8 @@ def parse_args():
     )
     parser.add_argument(
         "--addons-path",
-        help="addons folder holding property_butler (default: a .local/addons link to this "
-        "repository, as bench_estate.py does)",
+        help="addons folder holding the suite's addons (default: this repository's root, "
+        "as bench_estate.py does)",
     )
     parser.add_argument("--checkpoints", type=int, default=200, help="checkpoints (200)")
     parser.add_argument(
@@ -244,7 +243,7 @@ def build_guards(env, args):
 
     per_round = max(1, args.checkins // 2)
     project = env["property.project"].create({"name": "Check-in bench", "code": "CHK"})
-    department = env.ref("property_butler.property_department_engineering")
+    department = env.ref("property_butler_ticket.property_department_engineering")
     guards = []
     for index in range(args.guards):
         login = f"bench_guard_{index:02d}"
@@ -487,8 +486,8 @@ def main():
         db_service._create_empty_database(args.db)
         created = True
         start = time.perf_counter()
-        install_module(odoo, args.db, pg, addons_path)
-        log(f"{MODULE} installed in {time.perf_counter() - start:.1f} s")
+        install_module(odoo, args.db, pg, addons_path, "property_butler_patrol")
+        log(f"property_butler_patrol installed in {time.perf_counter() - start:.1f} s")
         registry = Registry(args.db)
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})

@@ -291,7 +291,7 @@ def in_process(env, args, estate, photo):
 
     controller = PropertyTicketPortal()
     resident_env = env(user=estate["resident_id"], context={"lang": "en_US"})
-    repair = env.ref("property_butler.property_ticket_type_repair")
+    repair = env.ref("property_butler_ticket.property_ticket_type_repair")
 
     def open_list():
         values = controller._prepare_ticket_list_values(resident_env)
@@ -508,10 +508,10 @@ def main():
         start = time.perf_counter()
         db_service._create_empty_database(args.db)
         created = True
-        how = install_module(odoo, args.db, pg, addons_path)
+        how = install_module(odoo, args.db, pg, addons_path, "property_butler_ticket")
         results["install_seconds"] = time.perf_counter() - start
         log(
-            f"database created and {MODULE} installed ({how}) in {results['install_seconds']:.1f} s"
+            f"database created and property_butler_ticket installed ({how}) in {results['install_seconds']:.1f} s"
         )
 
         registry = Registry(args.db)
@@ -534,7 +534,9 @@ def main():
             total = env["property.ticket"].search_count([])
             log(f"{total} tickets in the database; measuring as the resident ...")
             results["total"] = total
-            results["repair_type_id"] = env.ref("property_butler.property_ticket_type_repair").id
+            results["repair_type_id"] = env.ref(
+                "property_butler_ticket.property_ticket_type_repair"
+            ).id
             results["in_process"] = in_process(env, args, estate, photo)
             for name, figures in results["in_process"].items():
                 log(
