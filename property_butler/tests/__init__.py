@@ -1,24 +1,9 @@
-from . import (
-    test_billing,
-    test_debit,
-    test_decoration,
-    test_dunning,
-    test_dunning_performance,
-    test_estate,
-    test_grid,
-    test_inspection,
-    test_late_fee,
-    test_i18n,
-    test_performance,
-    test_patrol,
-    test_patrol_pages,
-    test_portal,
-    test_security,
-    test_statement,
-    test_storm_handover,
-    test_ticket,
-    test_ticket_portal,
-    test_ticket_reports,
-    test_unit_generate,
-    test_views,
-)
+from . import test_browser_available
+from . import test_estate
+from . import test_grid
+from . import test_i18n
+from . import test_performance
+from . import test_portal
+from . import test_security
+from . import test_unit_generate
+from . import test_views

@@ -1,0 +1,4 @@
+from . import test_billing
+from . import test_i18n
+from . import test_statement
+from . import test_tours_statement

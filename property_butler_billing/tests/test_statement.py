@@ -11,7 +11,7 @@ from PIL import Image
 from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 REPORT = "property_butler_billing.property_statement_report"
 NOVEMBER = "2026-11-01"

@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 TZ = pytz.timezone("Asia/Shanghai")
 AGREEMENT = base64.b64encode(b"%PDF-1.4 signed decoration responsibility agreement")

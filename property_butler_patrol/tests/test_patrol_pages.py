@@ -15,8 +15,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.property_butler.controllers import property_patrol
 from odoo.addons.property_butler.models.report_property_patrol_route_qr import qr_svg_src
-
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 TZ = "Asia/Shanghai"
 

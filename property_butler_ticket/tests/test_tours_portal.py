@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 
 @tagged("post_install", "-at_install", "is_tour")

@@ -7,7 +7,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 # A 1×1 transparent PNG: enough for a signature.
 SIGNATURE = base64.b64encode(

@@ -3,7 +3,7 @@ from datetime import date
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .test_patrol_pages import PatrolPagesCase
+from odoo.addons.property_butler_patrol.tests.test_patrol_pages import PatrolPagesCase
 
 MODULE = "property_butler"
 SAMPLE_SIZE = 300

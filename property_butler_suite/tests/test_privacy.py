@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 
 class PrivacyCase(PropertyButlerCase):

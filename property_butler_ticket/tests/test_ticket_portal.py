@@ -12,8 +12,7 @@ from odoo.addons.property_butler.controllers.property_ticket_portal import (
     MAX_PHOTO_SIZE,
     PropertyTicketPortal,
 )
-
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 
 def png_bytes(size=(16, 12), color=(200, 40, 40)):

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 # The queries of each dunning run, the same whatever the number of unpaid units: everything is
 # read up front, then written in batches of 500 cases with a fixed number of queries per batch

@@ -7,7 +7,7 @@ from PIL import Image
 
 from odoo.tests import tagged
 
-from .common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 
 def _signature_png():
