@@ -285,7 +285,7 @@ def measure(env, func, runs):
 
 
 def in_process(env, args, estate, photo):
-    from odoo.addons.property_butler.controllers.property_ticket_portal import (
+    from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import (
         PropertyTicketPortal,
     )
 

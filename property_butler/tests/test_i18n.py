@@ -1,10 +1,10 @@
 from odoo.tests import tagged
 
-from .common_i18n import TranslationsCase
+from . import common_i18n
 
 
 @tagged("post_install", "-at_install")
-class TestTranslations(TranslationsCase):
+class TestTranslations(common_i18n.TranslationsCase):
     """Every term of the base is translated in Simplified and Traditional Chinese."""
 
     _module = "property_butler"

@@ -8,10 +8,11 @@ from odoo import Command, http
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.property_butler.controllers.property_ticket_portal import (
+from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import (
     MAX_PHOTO_SIZE,
     PropertyTicketPortal,
 )
+
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 

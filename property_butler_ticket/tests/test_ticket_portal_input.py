@@ -8,7 +8,10 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.property_butler.controllers.property_ticket_portal import PropertyTicketPortal
+from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import (
+    PropertyTicketPortal,
+)
+
 from odoo.addons.property_butler.models.ir_attachment import TICKET_ATTACHMENT_MAX_BYTES
 
 from .test_ticket_portal import PDF, PNG, TicketPortalCase
