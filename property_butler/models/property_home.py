@@ -112,11 +112,14 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _target_figures(self, row, projects, grids, data):
         """Fill the figures of the project and grid rows (``row(rows, record)`` returns the
-        row of a record, created on first use) and the targets in ``data``."""
+        row of a record, created on first use) and the targets in ``data``; return ``data``."""
+        return data
 
     @api.model
     def _target_rows_done(self, project_rows, grid_rows):
-        """Last touch on the rows once they are all there (e.g. the links behind a figure)."""
+        """Last touch on the rows once they are all there (e.g. the links behind a figure);
+        return the project rows."""
+        return project_rows
 
     @api.model
     def _targets(self):

@@ -32,7 +32,7 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _target_figures(self, row, projects, grids, data):
         """Collection rate, year to date, vs the company's target: two grouped queries."""
-        super()._target_figures(row, projects, grids, data)
+        data = super()._target_figures(row, projects, grids, data)
         Collection = self.env["property.collection.report"]
         today = self._today_bounds()[0]
         month = today.replace(day=1)
@@ -50,3 +50,4 @@ class PropertyHome(models.AbstractModel):
                 for record, rate in Collection._rates(period, key).items():
                     if record:
                         row(rows, record)["collection_rate"] = 100 * rate["rate"]
+        return data

@@ -72,11 +72,11 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _target_figures(self, row, projects, grids, data):
         """This month's patrol completion per project: one grouped query."""
-        super()._target_figures(row, projects, grids, data)
+        data = super()._target_figures(row, projects, grids, data)
         data["patrol_target"] = PATROL_TARGET
         Round = self.env["property.patrol.round"]
         if not Round.has_access("read"):
-            return
+            return data
         today, month_start, _end = self._today_bounds()
         month_start = month_start - timedelta(days=today.day - 1)
         rounds = [
@@ -92,3 +92,4 @@ class PropertyHome(models.AbstractModel):
         for project, (done, total) in totals.items():
             if project and total:
                 row(projects, project)["patrol_rate"] = 100.0 * done / total
+        return data

@@ -89,7 +89,7 @@ class PropertyHome(models.AbstractModel):
     def _target_figures(self, row, projects, grids, data):
         """Satisfaction (this year's callbacks, vs 90 % and no item below 85 %) and overdue
         tickets, per project and grid: two grouped queries and one read of the units."""
-        super()._target_figures(row, projects, grids, data)
+        data = super()._target_figures(row, projects, grids, data)
         data["satisfaction_target"] = SATISFACTION_TARGET
         data["satisfaction_item_target"] = SATISFACTION_ITEM_TARGET
         Callback = self.env["property.ticket.callback"]
@@ -122,10 +122,11 @@ class PropertyHome(models.AbstractModel):
                 for record, count in Ticket._read_group(overdue, [key], ["__count"]):
                     if record:
                         row(rows, record)["overdue"] = count
+        return data
 
     @api.model
     def _target_rows_done(self, project_rows, grid_rows):
-        super()._target_rows_done(project_rows, grid_rows)
+        project_rows = super()._target_rows_done(project_rows, grid_rows)
         _t = self.env._
         for field, rows in (("project_id", project_rows), ("grid_id", grid_rows)):
             for values in rows:
@@ -135,3 +136,4 @@ class PropertyHome(models.AbstractModel):
                     [(field, "=", values["id"]), ("is_overdue", "=", True)],
                     ("list", "kanban", "form"),
                 )
+        return project_rows
