@@ -2,7 +2,7 @@
     "name": "Property Butler",
     "summary": "Customer-service (butler) department of a residential property company: "
     "estates, units, residents, butler grids and roles",
-    "version": "18.0.1.1.1",
+    "version": "18.0.1.1.2",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",

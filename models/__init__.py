@@ -59,6 +59,8 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    ir_cron,
+    ir_cron_progress,
     report_property_decoration_permit_monitoring,
     report_property_dunning_case_log,
     report_property_grid_register,

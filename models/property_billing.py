@@ -1,5 +1,4 @@
 import logging
-import threading
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -7,6 +6,8 @@ from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .ir_cron import CronBatch
 
 _logger = logging.getLogger(__name__)
 
@@ -24,8 +25,8 @@ class PropertyBilling(models.AbstractModel):
 
     Idempotent and safe: what is billed is looked up before each batch, a transaction-level
     advisory lock serialises runs of the same company, and a unique index on the invoice lines
-    (unit, fee, month, contact) is the last guard; each batch commits on its own when the
-    scheduler runs it, so a run killed half-way resumes where it stopped."""
+    (unit, fee, month, contact) is the last guard; the scheduler runs one batch per call and
+    commits each, so a run killed half-way resumes where it stopped."""
 
     _name = "property.billing"
     _description = "Property Fee Billing"
@@ -36,37 +37,39 @@ class PropertyBilling(models.AbstractModel):
         return start, start + relativedelta(months=1, days=-1)
 
     @api.model
-    def _bill_period(self, period, projects=None, batch_size=200, auto_commit=False):
-        """Create the missing fee invoices of ``period`` (any day of the month).
+    def _bill_period(self, period, projects=None, batch_size=200):
+        """Create the missing fee invoices of ``period`` (any day of the month), by hand: every
+        batch of contacts in the caller's transaction.
 
         Returns the invoices created or completed."""
         start, end = self._period_bounds(period)
         projects = projects or self.env["property.project"].search(
             [("company_id", "in", self.env.companies.ids)]
         )
-        Occupancy = self.env["property.occupancy"]
-        billed_contacts = Occupancy.search(
-            [
-                ("project_id", "in", projects.ids),
-                ("is_billing_contact", "=", True),
-                ("date_start", "<=", end),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", start),
-            ]
-        ).partner_id.sorted("id")
+        billed_contacts = self._billed_contacts(projects, start, end)
         moves = self.env["account.move"]
-        commit = auto_commit and not getattr(threading.current_thread(), "testing", False)
         for index in range(0, len(billed_contacts), batch_size):
             partners = billed_contacts[index : index + batch_size]
-            moves |= self._bill_batch(partners, projects, start, end, retry=commit)
-            if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            self.env["ir.cron"]._notify_progress(
-                done=min(index + batch_size, len(billed_contacts)),
-                remaining=max(len(billed_contacts) - index - batch_size, 0),
-            )
+            moves |= self._bill_batch(partners, projects, start, end)
         return moves
+
+    @api.model
+    def _billed_contacts(self, projects, start, end):
+        """The billing contacts of ``projects`` between ``start`` and ``end``, by id."""
+        return (
+            self.env["property.occupancy"]
+            .search(
+                [
+                    ("project_id", "in", projects.ids),
+                    ("is_billing_contact", "=", True),
+                    ("date_start", "<=", end),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", start),
+                ]
+            )
+            .partner_id.sorted("id")
+        )
 
     @api.model
     def _bill_batch(self, partners, projects, start, end, retry=False):
@@ -75,8 +78,8 @@ class PropertyBilling(models.AbstractModel):
         Runs of the same company and month wait for each other's batch (the lock is released at
         commit). A run that waited may still read from before the other run's commit (the
         transaction's snapshot is older than the lock): the unique index then refuses the
-        duplicate; a scheduled run (``retry``, committing per batch) rolls back and reads again,
-        a run by hand is refused with a message."""
+        duplicate; a scheduled run (``retry``: the batch is the scheduler's whole transaction)
+        rolls back and reads again, a run by hand is refused with a message."""
         for attempt in range(3):
             for company in projects.company_id:
                 self.env.cr.execute(
@@ -265,18 +268,48 @@ class PropertyBilling(models.AbstractModel):
         return completed | Move.create(vals_list)
 
     @api.model
-    def _cron_monthly_billing(self):
-        """From the company's billing day (28th by default), prepare next month's invoices."""
+    def _cron_monthly_billing(self, batch_size=200):
+        """From the company's billing day (28th by default), prepare next month's invoices:
+        ``batch_size`` contacts per call of the scheduler, company by company, by id.
+
+        Returns the invoices created or completed."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([("property_billing_day", ">", 0)]):
+        return self.env["ir.cron"]._property_run_batches(
+            lambda cursor: self._monthly_billing_batch(today, batch_size, cursor)
+        )
+
+    @api.model
+    def _monthly_billing_batch(self, today, batch_size, cursor):
+        """The next ``batch_size`` contacts of one company after ``cursor`` ([day, company id,
+        last contact id] of the previous batch of the day's run)."""
+        day = fields.Date.to_string(today)
+        after_company, after_partner = cursor[1:] if cursor and cursor[0] == day else (0, 0)
+        start, end = self._period_bounds(today.replace(day=1) + relativedelta(months=1))
+        # The scheduler's transaction is this batch alone: a collision is retried, not refused.
+        retry = bool(self.env.context.get("cron_id"))
+        moves, done, remaining, last = self.env["account.move"], 0, 0, None
+        companies = self.env["res.company"].search(
+            [("property_billing_day", ">", 0), ("id", ">=", after_company)], order="id"
+        )
+        for company in companies:
             if today.day < (company.property_billing_day or 28):
                 continue
             projects = self.env["property.project"].search([("company_id", "=", company.id)])
-            if projects:
-                self.with_company(company)._bill_period(
-                    today.replace(day=1) + relativedelta(months=1), projects, auto_commit=True
-                )
-        return True
+            contacts = self._billed_contacts(projects, start, end)
+            if company.id == after_company:
+                contacts = contacts.filtered(lambda p: p.id > after_partner)
+            if done:  # the batch is full: what is left for the next ones
+                remaining += len(contacts)
+                continue
+            partners = contacts[:batch_size]
+            if not partners:
+                continue
+            moves = self.with_company(company)._bill_batch(
+                partners, projects, start, end, retry=retry
+            )
+            done, remaining = len(partners), len(contacts) - len(partners)
+            last = [day, company.id, partners[-1].id]
+        return CronBatch(moves, done, remaining, last)
 
     @api.model
     def _check_period(self, period):

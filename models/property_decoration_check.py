@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from .ir_cron import CronBatch
 from .property_patrol_plan import DEFAULT_TZ
 
 CHECK_STATES = [("planned", "Planned"), ("done", "Done"), ("missed", "Missed")]
@@ -307,10 +308,16 @@ class PropertyDecorationCheck(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_mark_missed(self, grace_minutes=120, batch_size=1000):
-        """Mark the planned checks whose time is long past as missed (idempotent)."""
-        limit = fields.Datetime.subtract(fields.Datetime.now(), minutes=grace_minutes)
-        checks = self.search(
-            [("state", "=", "planned"), ("date_planned", "<", limit)], limit=batch_size
+        """Mark the planned checks whose time is long past as missed (idempotent):
+        ``batch_size`` checks per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._mark_missed_batch(grace_minutes, batch_size)
         )
+
+    @api.model
+    def _mark_missed_batch(self, grace_minutes, batch_size):
+        limit = fields.Datetime.subtract(fields.Datetime.now(), minutes=grace_minutes)
+        domain = [("state", "=", "planned"), ("date_planned", "<", limit)]
+        checks = self.search(domain, order="id", limit=batch_size)
         checks.write({"state": "missed"})
-        return checks
+        return CronBatch(checks, len(checks), self.search_count(domain))

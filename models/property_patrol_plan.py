@@ -1,10 +1,11 @@
-import threading
 from datetime import datetime, time, timedelta
 
 import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from .ir_cron import CronBatch
 
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -121,34 +122,37 @@ class PropertyPatrolPlan(models.Model):
         return slots
 
     @api.model
-    def _cron_generate_rounds(self, days_ahead=2, batch_size=50, auto_commit=False):
-        """Create the rounds of the next ``days_ahead`` days, plan by plan, in batches.
+    def _cron_generate_rounds(self, days_ahead=2, batch_size=50):
+        """Create the rounds of the next ``days_ahead`` days: ``batch_size`` plans per call of
+        the scheduler, by id.
 
         Idempotent: a plan's row is locked while its rounds are created, rounds that exist are
         skipped, and (plan, start) is unique, so re-runs and concurrent runs add nothing twice.
         """
-        plans = self.search([("route_id.active", "=", True)])
         today = fields.Date.context_today(self)
         days = [today + timedelta(days=offset) for offset in range(days_ahead + 1)]
-        Round = self.env["property.patrol.round"]
-        created = Round
-        for start in range(0, len(plans), batch_size):
-            batch = plans[start : start + batch_size]
-            # Plans another run is handling are skipped (SKIP LOCKED): it creates their rounds.
-            self.env.cr.execute(
-                "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                [tuple(batch.ids)],
-            )
-            locked = self.browse(row[0] for row in self.env.cr.fetchall())
-            created |= locked._generate_rounds(days)
-            if auto_commit and not getattr(threading.current_thread(), "testing", False):
-                # One batch at a time survives a crash of the next (guidelines: commit per batch).
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            self.env["ir.cron"]._notify_progress(
-                done=min(start + batch_size, len(plans)),
-                remaining=max(len(plans) - start - batch_size, 0),
-            )
-        return created
+        return self.env["ir.cron"]._property_run_batches(
+            lambda cursor: self._generate_rounds_batch(days, batch_size, cursor)
+        )
+
+    @api.model
+    def _generate_rounds_batch(self, days, batch_size, cursor):
+        """The rounds of the next ``batch_size`` plans after ``cursor`` ([day, last plan id] of
+        the previous batch of the day's run)."""
+        day = fields.Date.to_string(days[0])
+        after = cursor[1] if cursor and cursor[0] == day else 0
+        plans = self.search([("route_id.active", "=", True), ("id", ">", after)], order="id")
+        batch = plans[:batch_size]
+        if not batch:
+            return CronBatch(self.env["property.patrol.round"], 0, 0)
+        # Plans another run is handling are skipped (SKIP LOCKED): it creates their rounds.
+        self.env.cr.execute(
+            "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            [tuple(batch.ids)],
+        )
+        locked = self.browse(row[0] for row in self.env.cr.fetchall())
+        created = locked._generate_rounds(days)
+        return CronBatch(created, len(batch), len(plans) - len(batch), [day, batch[-1:].id])
 
     def _generate_rounds(self, days):
         """Create the missing rounds of these plans for ``days``, in one query and one create."""

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .ir_cron import CronBatch
 from .property_patrol_plan import DEFAULT_TZ
 
 # A round may be started up to this long before its start time.
@@ -312,11 +313,16 @@ class PropertyPatrolRound(models.Model):
 
     @api.model
     def _cron_close_overdue(self, grace_minutes=30, batch_size=500):
-        """Close the rounds whose time is over, flagging what was missed or late."""
-        limit = fields.Datetime.now() - timedelta(minutes=grace_minutes)
-        rounds = self.search(
-            [("state", "in", ("planned", "in_progress")), ("date_deadline", "<", limit)],
-            limit=batch_size,
+        """Close the rounds whose time is over, flagging what was missed or late:
+        ``batch_size`` rounds per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._close_overdue_batch(grace_minutes, batch_size)
         )
+
+    @api.model
+    def _close_overdue_batch(self, grace_minutes, batch_size):
+        limit = fields.Datetime.now() - timedelta(minutes=grace_minutes)
+        domain = [("state", "in", ("planned", "in_progress")), ("date_deadline", "<", limit)]
+        rounds = self.search(domain, order="id", limit=batch_size)
         rounds.action_close()
-        return rounds
+        return CronBatch(rounds, len(rounds), self.search_count(domain))

@@ -107,6 +107,35 @@ class PropertyButlerCase(TransactionCase):
     def _set(records):
         return [Command.set(records.ids)]
 
+    def _run_as_scheduled(self, cron_xmlid, method, **kwargs):
+        """Call a scheduled job as Odoo 18's scheduler does, without committing: one call per
+        batch, each with its own progress record and the cron in the context, again while the
+        call reports something done and something remaining.
+
+        Returns the records of every call and the (done, remaining) each one reported."""
+        cron = self.env.ref(cron_xmlid)
+        records, calls = None, []
+        while len(calls) < 100:
+            progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+            model = self.env[cron.model_id.model].with_context(
+                ir_cron_progress_id=progress.id, cron_id=cron.id
+            )
+            batch = getattr(model, method)(**kwargs)
+            records = batch if records is None else records | batch
+            calls.append((progress.done, progress.remaining))
+            if not (progress.done and progress.remaining):
+                break
+        return records, calls
+
+    @staticmethod
+    def _batched_calls(total, batch_size):
+        """The (done, remaining) of each call of a job of ``total`` items, ``batch_size`` a
+        call."""
+        sizes = [min(batch_size, total - start) for start in range(0, total, batch_size)]
+        return [(size, total - sum(sizes[: index + 1])) for index, size in enumerate(sizes)] or [
+            (0, 0)
+        ]
+
     @contextmanager
     def assertRefused(self, exception, regex):
         """Like assertRaisesRegex, but rolled back to a savepoint as a refused request would be,

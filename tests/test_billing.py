@@ -264,6 +264,38 @@ class TestMonthlyBilling(PropertyButlerCase):
             self.Billing._cron_monthly_billing()
             self.assertFalse(self._lines(date(2027, 1, 1)), "the company bills from the 30th")
 
+    @freeze_time("2026-11-28 02:00:00")
+    def test_scheduled_run_bills_a_batch_of_contacts_per_call(self):
+        """The scheduler bills a batch of contacts per call, company by company and by id,
+        each call after the last contact of the previous one; the calls bill what one run
+        would."""
+        start, end = date(2026, 12, 1), date(2026, 12, 31)
+        contacts = self.env["res.partner"]
+        total = 0
+        for company in self.env["res.company"].search([("property_billing_day", ">", 0)]):
+            if company.property_billing_day <= 28:
+                projects = self.env["property.project"].search([("company_id", "=", company.id)])
+                company_contacts = self.Billing._billed_contacts(projects, start, end)
+                contacts |= company_contacts
+                total += len(company_contacts)
+        self.assertIn(self.owner, contacts)
+        size = total // 3 + 1
+        cron = "property_butler.property_billing_cron_monthly"
+        moves, calls = self._run_as_scheduled(cron, "_cron_monthly_billing", batch_size=size)
+        self.assertEqual(calls, self._batched_calls(total, size))
+        self.assertGreater(len(calls), 1)
+        self.assertIn(self.owner, moves.partner_id)
+        self.assertLessEqual(moves.partner_id, contacts)
+        self.assertEqual(len(moves.filtered(lambda m: m.partner_id == self.owner)), 1)
+        lines = len(self._lines(start))
+        self.assertTrue(lines)
+        # The run is over: the next one (the next day, or again today) starts from the first
+        # contact and finds everything billed.
+        again, calls = self._run_as_scheduled(cron, "_cron_monthly_billing", batch_size=size)
+        self.assertFalse(again)
+        self.assertEqual(calls, self._batched_calls(total, size))
+        self.assertEqual(len(self._lines(start)), lines)
+
     def test_butler_confirms_the_grids_invoices(self):
         move = self.Billing._bill_period(date(2026, 11, 1), self.project)
         with self.assertRefused(UserError, "outside your grid"):

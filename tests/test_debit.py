@@ -103,6 +103,17 @@ class TestDebit(PropertyButlerCase):
         self.assertFalse(self.Batch._cron_prepare_debit_list())
         self.assertFalse(tenant_mandate.line_ids)
 
+    def test_cron_lists_a_batch_of_invoices_per_call(self):
+        self._enrol_tenant()
+        cron = "property_butler.property_debit_batch_cron"
+        batches, calls = self._run_as_scheduled(cron, "_cron_prepare_debit_list", batch_size=1)
+        self.assertEqual(calls, [(1, 1), (1, 0)])
+        self.assertEqual(len(batches), 1, "one list for the company, completed by the 2nd call")
+        self.assertEqual(batches.line_ids.invoice_id, self.move_owner | self.move_tenant)
+        again, calls = self._run_as_scheduled(cron, "_cron_prepare_debit_list", batch_size=1)
+        self.assertFalse(again)
+        self.assertEqual(calls, [(0, 0)], "a re-run adds nothing")
+
     def test_columns_are_validated(self):
         with self.assertRaises(ValidationError):
             self.Batch.create({"columns": "reference,shoe_size"})

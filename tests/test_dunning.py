@@ -1,10 +1,13 @@
+from contextlib import closing
 from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import sql_db
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..models.property_dunning_case import _DUNNING_LOCK
 from .common import PropertyButlerCase
 
 
@@ -92,6 +95,37 @@ class TestDunning(PropertyButlerCase):
             self.assertEqual(len(activities), self.stages.ids.index(stage.id) + 1, day)
             self.assertEqual(activities.user_id, self.butler)
         self.assertIn("Lawyer", activities.sorted("id")[-1].summary)
+
+    def test_scheduler_runs_a_batch_of_cases_per_call(self):
+        """A case per call: each call reads again what is left (the cases it opened still need
+        their stage), reports it, and the calls end as one run would."""
+        with freeze_time("2026-01-16"):
+            cases, calls = self._run_as_scheduled(
+                "property_butler.property_dunning_case_cron", "_cron_dunning", batch_size=1
+            )
+            self.assertEqual(calls, [(1, 2), (1, 2), (1, 1), (1, 0)])
+            self.assertEqual(cases.unit_id, self.unit | self.unit2)
+            self.assertEqual(cases.stage_id, self.stages[0])
+            self.assertEqual(len(cases.activity_ids), 2, "one activity per case")
+            _cases, calls = self._run_as_scheduled(
+                "property_butler.property_dunning_case_cron", "_cron_dunning", batch_size=1
+            )
+            self.assertEqual(calls, [(0, 0)], "nothing left to do")
+
+    def test_another_run_under_way_is_not_joined(self):
+        """The run's advisory lock, held by another transaction: this batch does nothing and
+        reports nothing to do (the other run does it)."""
+        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as other:
+            other.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
+            self.assertTrue(other.fetchone()[0])
+            with freeze_time("2026-01-16"):
+                cases, calls = self._run_as_scheduled(
+                    "property_butler.property_dunning_case_cron", "_cron_dunning"
+                )
+            other.rollback()
+        self.assertFalse(cases)
+        self.assertEqual(calls, [(0, 0)])
+        self.assertEqual(self._run("2026-01-16").unit_id, self.unit | self.unit2)
 
     def test_never_moves_backwards(self):
         cases = self._run("2026-03-23")

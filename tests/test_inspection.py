@@ -111,6 +111,27 @@ class TestInspections(PropertyButlerCase):
         self.assertFalse(mine.is_overdue)
 
     @freeze_time("2026-12-01 01:00:00")
+    def test_vacant_unit_inspections_a_batch_of_units_per_call(self):
+        self._occupy(self.unit_b, self.other_owner, date_start=date(2024, 1, 1), resides=False)
+        self.assertEqual((self.unit | self.unit_b).mapped("state"), ["vacant", "vacant"])
+        created, calls = self._run_as_scheduled(
+            "property_butler.property_inspection_cron_vacant_units",
+            "_cron_vacant_unit_inspections",
+            batch_size=1,
+        )
+        self.assertEqual(calls, self._batched_calls(len(created), 1))
+        self.assertEqual(
+            created.filtered(lambda i: i.project_id == self.project).unit_id,
+            self.unit | self.unit_b,
+        )
+        _again, calls = self._run_as_scheduled(
+            "property_butler.property_inspection_cron_vacant_units",
+            "_cron_vacant_unit_inspections",
+            batch_size=1,
+        )
+        self.assertEqual(calls, [(0, 0)], "idempotent")
+
+    @freeze_time("2026-12-01 01:00:00")
     def test_parking_spaces_and_storage_get_no_vacant_flat_inspection(self):
         Unit = self.env["property.unit"]
         parking, storage, shop = Unit.create(

@@ -185,6 +185,29 @@ class TestPatrolPlans(PatrolCase):
                 "only the new day's rounds",
             )
 
+    @freeze_time("2026-11-22 03:00:00")
+    def test_cron_plans_rounds_a_batch_of_plans_per_call(self):
+        """The scheduler's calls each take the next plans by id (the cursor of the previous
+        call), report what is left, and together plan every plan once."""
+        plans = self.env["property.patrol.plan"].create(
+            [{"route_id": self.route.id, "shift_id": self.day.id, "tz": "Asia/Shanghai"}] * 3
+        )
+        total = self.env["property.patrol.plan"].search_count([("route_id.active", "=", True)])
+        self.assertGreaterEqual(total, 3)
+        cron = "property_butler.property_patrol_plan_cron_generate"
+        rounds, calls = self._run_as_scheduled(
+            cron, "_cron_generate_rounds", days_ahead=1, batch_size=2
+        )
+        self.assertEqual(calls, self._batched_calls(total, 2))
+        mine = rounds.filtered(lambda r: r.plan_id in plans)
+        self.assertEqual(len(mine), 3 * 2, "a day round today and tomorrow, per plan")
+        self.assertEqual(mine.plan_id, plans)
+        again, calls = self._run_as_scheduled(
+            cron, "_cron_generate_rounds", days_ahead=1, batch_size=2
+        )
+        self.assertEqual(calls, self._batched_calls(total, 2), "a new run starts over")
+        self.assertFalse(again.filtered(lambda r: r.plan_id in plans), "and creates nothing")
+
     def test_same_plan_and_start_cannot_exist_twice(self):
         plan = self.env["property.patrol.plan"].create(
             {"route_id": self.route.id, "shift_id": self.day.id}
@@ -471,6 +494,21 @@ class TestCheckIn(PatrolCase):
         self.assertNotIn(later, closed)
         self.assertEqual(untouched.state, "missed")
         self.assertEqual(untouched.missed_count, 2)
+
+    def test_cron_closes_a_batch_of_rounds_per_call(self):
+        with freeze_time("2026-11-22 13:00:00"):
+            rounds = self.env["property.patrol.round"].concat(
+                *(self._round(start=datetime(2026, 11, 22, hour, 0)) for hour in (11, 12, 13))
+            )
+        with freeze_time("2026-11-22 14:10:00"):
+            closed, calls = self._run_as_scheduled(
+                "property_butler.property_patrol_round_cron_close",
+                "_cron_close_overdue",
+                batch_size=2,
+            )
+        self.assertEqual(closed & rounds, rounds)
+        self.assertEqual(calls, self._batched_calls(len(closed), 2))
+        self.assertEqual(set(rounds.mapped("state")), {"missed"})
 
     def test_guards_see_their_own_rounds(self):
         mine = self._round()

@@ -135,6 +135,25 @@ class TestTicket(TicketCase):
             self.assertFalse(complaint.is_overdue, "responded: the response target is met")
             self.assertEqual(complaint.stage_id.category, "progress")
 
+    @freeze_time("2026-11-22 09:00:00")
+    def test_escalation_runs_a_batch_per_call(self):
+        """The scheduler escalates a batch per call, told each time how many are left."""
+        Ticket = self.env["property.ticket"]
+        Ticket._cron_escalate_overdue()  # what was overdue before these complaints
+        complaints = Ticket.concat(*(self._ticket(self.complaint_type) for _index in range(3)))
+        with freeze_time("2026-11-22 09:45:00"):
+            self.env.invalidate_all()
+            escalated, calls = self._run_as_scheduled(
+                "property_butler.property_ticket_cron_escalate",
+                "_cron_escalate_overdue",
+                batch_size=2,
+            )
+        self.assertEqual(escalated & complaints, complaints)
+        self.assertEqual(calls, self._batched_calls(len(escalated), 2))
+        self.assertEqual(
+            len(complaints.activity_ids.filtered(lambda a: a.user_id == self.supervisor)), 3
+        )
+
     def test_empty_description_refused(self):
         Ticket = self.env["property.ticket"]
         before = Ticket.search_count([])
