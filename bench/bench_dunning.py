@@ -23,8 +23,8 @@ its progress record and committed: ``bench_estate.run_as_scheduled``), three tim
 
 For each run it prints the wall seconds, the SQL queries (``cr.sql_log_count`` delta, the
 progress records and commits included), the batches (one call and one
-``ir.cron._notify_progress`` each) and the queries of each batch, the cases opened, the activities, chatter messages and
-followers created, the open cases by stage. Run it at two sizes (e.g. --units 2000 and
+``ir.cron._notify_progress`` each) and the queries of each batch, the cases opened, the
+activities, chatter messages and followers created, the open cases by stage. Run it at two sizes (e.g. --units 2000 and
 --units 10000): a full batch costs the same queries at both, only the number of batches grows
 with the units (the ORM writes 100 rows per INSERT/UPDATE, so a last, partial batch costs a
 few queries less).
