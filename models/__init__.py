@@ -48,6 +48,7 @@ from . import (
     property_dunning_reason,
     property_dunning_case,
     property_dunning_log,
+    property_late_fee,
     report_property_statement,
     report_property_lawyer_letter,
     property_debit_mandate,

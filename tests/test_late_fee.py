@@ -52,6 +52,7 @@ class TestLateFee(PropertyButlerCase):
         cls.move_unit = cls.moves.filtered(lambda m: m.partner_id == cls.owner)
         cls.move_b = cls.moves.filtered(lambda m: m.partner_id == cls.other_owner)
         cls.Wizard = cls.env["property.late.fee.wizard"]
+        cls.LateFee = cls.env["property.late.fee"]
 
     def _pay(self, move, amount=None):
         vals = {"payment_date": date(2026, 1, 20)}
@@ -65,22 +66,22 @@ class TestLateFee(PropertyButlerCase):
         self.assertEqual(len(self.moves), 2)
         residual = self.move_unit.amount_residual
         self.assertGreater(residual, 0)
-        fees = self.Wizard._late_fees(self.moves, date(2026, 2, 4))
+        fees = self.LateFee._late_fees(self.moves, date(2026, 2, 4))
         self.assertEqual(set(fees), set(self.moves))
         values = fees[self.move_unit]
         self.assertEqual(values["days"], 30)
         self.assertAlmostEqual(values["residual"], residual)
         self.assertAlmostEqual(values["fee"], round(residual * 0.0003 * 30, 2))
         # Custom rate, then a cap of 0.5 % of the residual.
-        fees = self.Wizard._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001)
+        fees = self.LateFee._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001)
         self.assertAlmostEqual(fees[self.move_unit]["fee"], round(residual * 0.03, 2))
-        fees = self.Wizard._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001, cap=0.005)
+        fees = self.LateFee._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001, cap=0.005)
         self.assertAlmostEqual(fees[self.move_unit]["fee"], round(residual * 0.005, 2))
         # Not yet due, or paid: nothing.
-        self.assertFalse(self.Wizard._late_fees(self.moves, date(2026, 1, 5)))
+        self.assertFalse(self.LateFee._late_fees(self.moves, date(2026, 1, 5)))
         self._pay(self.move_unit)
         self.assertEqual(
-            set(self.Wizard._late_fees(self.moves, date(2026, 2, 4))), set(self.move_b)
+            set(self.LateFee._late_fees(self.moves, date(2026, 2, 4))), set(self.move_b)
         )
 
     def test_wizard_defaults_follow_the_context(self):
@@ -170,7 +171,7 @@ class TestLateFee(PropertyButlerCase):
         case.malicious = True
         with freeze_time("2026-02-04"):
             html = report._render_qweb_html(report.report_name, case.ids)[0].decode()
-            values = self.Wizard._letter_values(case)
+            values = self.LateFee._letter_values(case)
         self.assertNotIn("o_lawyer_letter_not_malicious", html)
         self.assertIn(self.move_unit.name, html)
         self.assertIn("2026-01", html)
