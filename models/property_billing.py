@@ -110,8 +110,27 @@ class PropertyBilling(models.AbstractModel):
 
     @api.model
     def _bill_partners(self, partners, projects, start, end):
-        days_in_month = (end - start).days + 1
-        occupancies = self.env["property.occupancy"].search(
+        """Bill the contacts' units for the month: a line per unit and fee not billed yet, on
+        the contact's draft of the month or a new invoice."""
+        occupancies = self._billing_occupancies(partners, projects, start, end)
+        known = self._billing_data(occupancies, start, end)
+        lines_by_partner = defaultdict(list)
+        for occupancy in occupancies.sorted(lambda o: (o.partner_id.id, o.unit_id.code or "")):
+            unit, partner = occupancy.unit_id, occupancy.partner_id
+            for fee, fee_rates in self._group_rates(
+                known["rates"][(unit.project_id.id, unit.unit_type)]
+            ).items():
+                if (unit.id, fee.id, partner.id) in known["billed"]:
+                    continue
+                line = self._fee_line(occupancy, fee, fee_rates, start, end, known)
+                if line:
+                    lines_by_partner[partner].append(line)
+        return self._write_invoices(lines_by_partner, start)
+
+    @api.model
+    def _billing_occupancies(self, partners, projects, start, end):
+        """The contacts' billing occupancies of ``projects`` during the month."""
+        return self.env["property.occupancy"].search(
             [
                 ("partner_id", "in", partners.ids),
                 ("project_id", "in", projects.ids),
@@ -122,6 +141,12 @@ class PropertyBilling(models.AbstractModel):
                 ("date_end", ">=", start),
             ]
         )
+
+    @api.model
+    def _billing_data(self, occupancies, start, end):
+        """What billing the occupancies' units needs, read once: the month's rates by (project,
+        unit type), the meter readings, what is billed already (unit, fee, contact) and, per
+        unit, the contact billed the most days (who gets the metered fees)."""
         units = occupancies.unit_id
         rates = self.env["property.fee.rate"].search(
             [
@@ -141,7 +166,7 @@ class PropertyBilling(models.AbstractModel):
                 [("unit_id", "in", units.ids), ("period", "=", start)]
             )
         }
-        already = {
+        billed = {
             (line.property_unit_id.id, line.property_fee_type_id.id, line.partner_id.id)
             for line in self.env["account.move.line"].search(
                 [
@@ -158,61 +183,62 @@ class PropertyBilling(models.AbstractModel):
             best = main_contact.get(occupancy.unit_id.id)
             if not best or days > best[1]:
                 main_contact[occupancy.unit_id.id] = (occupancy.partner_id.id, days)
+        return {
+            "rates": rates_by_key,
+            "readings": readings,
+            "billed": billed,
+            "main_contact": {unit_id: best[0] for unit_id, best in main_contact.items()},
+        }
 
-        lines_by_partner = defaultdict(list)
-        for occupancy in occupancies.sorted(lambda o: (o.partner_id.id, o.unit_id.code or "")):
-            unit, partner = occupancy.unit_id, occupancy.partner_id
-            for fee, fee_rates in self._group_rates(
-                rates_by_key[(unit.project_id.id, unit.unit_type)]
-            ).items():
-                if (unit.id, fee.id, partner.id) in already:
+    @api.model
+    def _fee_line(self, occupancy, fee, fee_rates, start, end, known):
+        """The invoice line values of ``fee`` for the occupancy's unit and month, prorated
+        over its rates' dates and the occupancy's days (metered: the reading, for the main
+        contact); None when there is nothing to bill."""
+        unit, partner = occupancy.unit_id, occupancy.partner_id
+        days_in_month = (end - start).days + 1
+        amount, details = 0.0, []
+        billed_quantity = billed_rate = 0.0
+        for rate in fee_rates:
+            if fee.computation == "metered":
+                if known["main_contact"][unit.id] != partner.id:
                     continue
-                amount, details = 0.0, []
-                billed_quantity = billed_rate = 0.0
-                for rate in fee_rates:
-                    if fee.computation == "metered":
-                        if main_contact[unit.id][0] != partner.id:
-                            continue
-                        quantity = readings.get((unit.id, fee.id))
-                        if quantity is None:
-                            continue
-                        amount += rate.rate * quantity
-                        details.append(f"{quantity:g} × {rate.rate:g}")
-                        billed_quantity, billed_rate = quantity, rate.rate
-                        continue
-                    days = _overlap_days(
-                        max(occupancy.date_start, rate.date_from),
-                        min(occupancy.date_end or FAR, rate.date_to or FAR),
-                        start,
-                        end,
-                    )
-                    if not days:
-                        continue
-                    base = unit.area if fee.computation == "area" else 1.0
-                    amount += rate.rate * base * days / days_in_month
-                    billed_quantity, billed_rate = base, rate.rate
-                    details.append(
-                        f"{base:g} × {rate.rate:g}"
-                        + (f" × {days}/{days_in_month}" if days != days_in_month else "")
-                    )
-                if not details:
+                quantity = known["readings"].get((unit.id, fee.id))
+                if quantity is None:
                     continue
-                lines_by_partner[partner].append(
-                    {
-                        "product_id": fee.product_id.id,
-                        "name": f"{fee.name} {unit.code} {start.strftime('%Y-%m')} "
-                        f"({', '.join(details)})",
-                        "quantity": 1.0,
-                        "price_unit": fee.company_id.currency_id.round(amount),
-                        "property_unit_id": unit.id,
-                        "property_fee_type_id": fee.id,
-                        "property_period": start,
-                        "property_quantity": billed_quantity,
-                        "property_rate": billed_rate,
-                        "property_basis": ", ".join(details),
-                    }
-                )
-        return self._write_invoices(lines_by_partner, start)
+                amount += rate.rate * quantity
+                details.append(f"{quantity:g} × {rate.rate:g}")
+                billed_quantity, billed_rate = quantity, rate.rate
+                continue
+            days = _overlap_days(
+                max(occupancy.date_start, rate.date_from),
+                min(occupancy.date_end or FAR, rate.date_to or FAR),
+                start,
+                end,
+            )
+            if not days:
+                continue
+            base = unit.area if fee.computation == "area" else 1.0
+            amount += rate.rate * base * days / days_in_month
+            billed_quantity, billed_rate = base, rate.rate
+            details.append(
+                f"{base:g} × {rate.rate:g}"
+                + (f" × {days}/{days_in_month}" if days != days_in_month else "")
+            )
+        if not details:
+            return None
+        return {
+            "product_id": fee.product_id.id,
+            "name": f"{fee.name} {unit.code} {start.strftime('%Y-%m')} ({', '.join(details)})",
+            "quantity": 1.0,
+            "price_unit": fee.company_id.currency_id.round(amount),
+            "property_unit_id": unit.id,
+            "property_fee_type_id": fee.id,
+            "property_period": start,
+            "property_quantity": billed_quantity,
+            "property_rate": billed_rate,
+            "property_basis": ", ".join(details),
+        }
 
     @api.model
     def _group_rates(self, rates):

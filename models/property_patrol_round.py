@@ -142,10 +142,44 @@ class PropertyPatrolRound(models.Model):
         flagged suspicious for the supervisors.
         """
         self.ensure_one()
+        self._check_open_for_check_in()
+        checkpoint = self._checkpoint_to_check_in(token)
+        answers = answers or {}
+        self._check_check_in_answers(checkpoint, answers, remark, is_problem)
+        now = fields.Datetime.now()
+        if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
+            raise UserError(
+                self.env._(
+                    "Round %s has not started yet: check in from its start time.", self.display_name
+                )
+            )
+        checkin = self._create_checkin(
+            checkpoint,
+            now,
+            answers,
+            remark=remark,
+            is_problem=is_problem,
+            photo=photo,
+            client_ip=client_ip,
+            position=position,
+        )
+        if self.state == "planned" or not self.guard_id:
+            # sudo: guards do not write rounds; the first check-in starts (and claims) it.
+            self.sudo().write({"state": "in_progress", "guard_id": self.env.user.id})
+        checkin = checkin.sudo(False)
+        checkin._raise_findings()
+        return checkin
+
+    def _check_open_for_check_in(self):
+        """The round is the guard's (or nobody's) and still open."""
         if self.guard_id and self.guard_id != self.env.user:
             raise UserError(self.env._("Round %s is assigned to another guard.", self.display_name))
         if self.state not in ("planned", "in_progress"):
             raise UserError(self.env._("Round %s is closed.", self.display_name))
+
+    def _checkpoint_to_check_in(self, token):
+        """The checkpoint of the QR code ``token``: a current code, on this round's route, not
+        checked in yet on this round."""
         checkpoint = self.env["property.checkpoint"]._from_token(token)
         if not checkpoint:
             raise UserError(
@@ -166,7 +200,11 @@ class PropertyPatrolRound(models.Model):
             raise UserError(
                 self.env._("You already checked in at %s on this round.", checkpoint.name)
             )
-        answers = answers or {}
+        return checkpoint
+
+    def _check_check_in_answers(self, checkpoint, answers, remark, is_problem):
+        """Every item of the checkpoint's checklist answered (and nothing else), each problem
+        described in a note, a problem remark not empty."""
         unknown = set(answers) - set(checkpoint.checklist_item_ids.ids)
         if unknown:
             raise UserError(self.env._("Some answers are not on this checkpoint's checklist."))
@@ -181,17 +219,15 @@ class PropertyPatrolRound(models.Model):
             raise UserError(self.env._("Describe each problem in a note."))
         if is_problem and not (remark or "").strip():
             raise UserError(self.env._("Describe the problem in the remark."))
-        now = fields.Datetime.now()
-        if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
-            raise UserError(
-                self.env._(
-                    "Round %s has not started yet: check in from its start time.", self.display_name
-                )
-            )
+
+    def _create_checkin(
+        self, checkpoint, now, answers, *, remark, is_problem, photo, client_ip, position
+    ):
+        """The check-in record (late, suspicious or not) with its answers."""
         reasons, distance = self._suspicion(checkpoint, now, position)
         latitude, longitude, accuracy = position or (0.0, 0.0, 0.0)
-        # sudo: guards create check-ins only through this method, which validated them.
-        checkin = (
+        # sudo: guards create check-ins only through check_in, which validated them.
+        return (
             self.env["property.patrol.checkin"]
             .sudo()
             .create(
@@ -219,12 +255,6 @@ class PropertyPatrolRound(models.Model):
                 }
             )
         )
-        if self.state == "planned" or not self.guard_id:
-            # sudo: guards do not write rounds; the first check-in starts (and claims) it.
-            self.sudo().write({"state": "in_progress", "guard_id": self.env.user.id})
-        checkin = checkin.sudo(False)
-        checkin._raise_findings()
-        return checkin
 
     def _suspicion(self, checkpoint, now, position=None):
         """Why a check-in at ``checkpoint`` now looks remote: ([reasons], metres from the phone
