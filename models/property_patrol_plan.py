@@ -6,7 +6,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-DEFAULT_TZ = "Asia/Shanghai"
+from .res_company import DEFAULT_TZ
 
 
 def guard_domain(env):
