@@ -5,6 +5,7 @@ import pytz
 from odoo import api, fields, models
 
 from .property_ticket_callback import SCORE_FIELDS
+from .res_company import DEFAULT_TZ
 
 GROUP = "property_butler.property_butler_group_"
 # The home of a user with several roles is that of the highest (a supervisor is also a
@@ -42,9 +43,9 @@ class PropertyHome(models.AbstractModel):
 
     @api.model
     def _today_bounds(self):
-        """Today in the user's time zone (fallback Asia/Shanghai), and the end of that day as
+        """Today in the user's time zone (else DEFAULT_TZ), and the end of that day as
         a naive UTC datetime, to compare with stored datetimes."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or DEFAULT_TZ)
         today = fields.Date.context_today(self.with_context(tz=tz.zone))
         end = tz.localize(datetime.combine(today + timedelta(days=1), time.min))
         start = tz.localize(datetime.combine(today, time.min))

@@ -6,8 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .ir_cron import CronBatch
-
-DEFAULT_TZ = "Asia/Shanghai"
+from .res_company import DEFAULT_TZ
 
 
 def guard_domain(env):

@@ -77,6 +77,12 @@ class PropertyPatrolRound(models.Model):
         tz = self.env.context.get("tz") or self.env.user.tz
         return tz if tz in pytz.all_timezones_set else None
 
+    def _display_tz(self):
+        """The time zone the guard's pages show the round's times in: the viewer's, else the
+        plan's, else DEFAULT_TZ."""
+        self.ensure_one()
+        return self._viewer_tz() or self.plan_id.tz or DEFAULT_TZ
+
     @api.depends("route_id.name", "date_start", "plan_id.tz", "plan_id.shift_id.name")
     def _compute_name(self):
         """Route, local day and shift: no clock time (stored, so it cannot be in each viewer's

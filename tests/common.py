@@ -143,3 +143,11 @@ class PropertyButlerCase(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), regex)
+
+    def assertReportFont(self, html, page_class="o_property_report"):
+        """The report's page has the class to which the report assets, which PDFs are printed
+        with, give the fonts for Chinese (Noto Sans CJK)."""
+        self.assertIn(f'class="page {page_class}', html)
+        bundle = self.env["ir.qweb"]._get_asset_bundle("web.report_assets_common", js=False)
+        css = bundle.css().raw.decode()
+        self.assertRegex(css, rf"\.{page_class}[^{{}}]*\{{[^}}]*Noto Sans CJK SC")

@@ -183,7 +183,7 @@ class TestLateFee(PropertyButlerCase):
         self.assertIn(f"{fee:,.2f}", html)
         self.assertIn(f"{values['total']:,.2f}", html)
         self.assertIn("Demand for Payment", html)
-        self.assertIn("Noto Sans CJK", html)
+        self.assertReportFont(html)
 
     def test_lawyer_letter_pdf(self):
         with freeze_time("2026-03-23"):

@@ -14,7 +14,7 @@ from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.property_butler.controllers import property_patrol
-from odoo.addons.property_butler.models.report_property_patrol_route_qr import qr_svg_src
+from odoo.addons.property_butler.report.report_property_patrol_route_qr import qr_svg_src
 
 from .common import PropertyButlerCase
 

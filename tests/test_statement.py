@@ -306,7 +306,7 @@ class TestStatementReport(StatementCase):
         self.assertIn("13900001111", html)
         self.assertIn("2026年11月01日", html, "the contact's language formats the dates")
         self.assertIn("************2233", html)
-        self.assertIn("Noto Sans CJK SC", html)
+        self.assertReportFont(html, "o_property_statement")
         self.assertNotIn("3-5-301", html)
 
     def test_real_pdf(self):

@@ -97,13 +97,13 @@ class TestComplaintRecord(TicketReportCase):
             "已制止施工，感谢监督",
             "巡逻加强装修户检查",
             self.butler.name,
-            "Noto Sans CJK",
             # received, responded and signed, in the reader's time zone, as HH:MM
             "03/05/2025 10:30",
             "03/05/2025 10:45",
             "03/06/2025 09:00",
         ):
             self.assertIn(text, html)
+        self.assertReportFont(html)
         self.assertNotIn("10:30:00", html, "no seconds")
         self.assertNotIn("02:30", html, "not UTC")
         self.assertRegex(
@@ -352,7 +352,7 @@ class TestTicketRegister(TicketReportCase):
             self.assertIn(text, html)
         self.assertIn("Valid", html, "a complaint's outcome is its judgement")
         self.assertRegex(html, r'o_property_ticket_register_average"[^>]*>92\.5<')
-        self.assertIn("Noto Sans CJK", html)
+        self.assertReportFont(html)
 
     def test_register_without_tickets(self):
         html = self._render_html(self.report_xmlid, self._wizard(month=date(2024, 1, 1)))

@@ -1,0 +1,17 @@
+from . import (
+    property_collection_report,
+    property_collection_rate,
+    report_property_grid_register,
+    report_property_ticket_complaint,
+    report_property_ticket_register,
+    report_property_patrol_route_qr,
+    report_property_patrol_checkin_sheet,
+    report_property_patrol_inspection,
+    report_property_inspection_register,
+    report_property_statement,
+    report_property_dunning_case_log,
+    report_property_lawyer_letter,
+    report_property_decoration_permit_monitoring,
+    report_property_handover_log,
+    report_property_storm_checklist,
+)
