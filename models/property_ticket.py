@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 from odoo.tools.misc import babel_locale_parse, posix_to_ldml
 
-from .property_patrol_plan import DEFAULT_TZ
+from .property_project import DEFAULT_TZ
 from .property_ticket_sla import PRIORITIES
 
 CHANNELS = [
