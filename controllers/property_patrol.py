@@ -8,7 +8,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from ..models.property_patrol_plan import DEFAULT_TZ
+from ..models.property_project import DEFAULT_TZ
 from .property_ticket_portal import photo_mimetype
 
 GUARD_GROUP = "property_butler.property_butler_group_patrol_guard"

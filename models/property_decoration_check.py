@@ -1,13 +1,12 @@
 from datetime import timedelta
 
-import pytz
 from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from .ir_cron import CronBatch
-from .property_patrol_plan import DEFAULT_TZ
+from .property_project import utc_to_local
 
 CHECK_STATES = [("planned", "Planned"), ("done", "Done"), ("missed", "Missed")]
 
@@ -129,8 +128,7 @@ class PropertyDecorationCheck(models.Model):
     # ------------------------------------------------------------------
     def _local(self, value):
         """``value`` (naive UTC) in the time zone of the permit."""
-        zone = pytz.timezone(self.permit_id.tz or DEFAULT_TZ)
-        return pytz.utc.localize(value).astimezone(zone)
+        return utc_to_local(value, self.permit_id.tz)
 
     @api.depends("permit_id.unit_id.code", "permit_id.tz", "date_planned")
     def _compute_name(self):

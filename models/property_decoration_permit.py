@@ -9,7 +9,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.sql import index_exists
 
 from .ir_cron import CronBatch
-from .property_patrol_plan import DEFAULT_TZ, guard_domain
+from .property_patrol_plan import guard_domain
+from .property_project import DEFAULT_TZ, default_tz, local_to_utc, tz_selection
 
 PERMIT_STATES = [
     ("draft", "Draft"),
@@ -93,12 +94,7 @@ class PropertyDecorationPermit(models.Model):
         help="Local times of the daily decoration patrol checks, separated by commas: at least "
         "three, between 08:00 and 22:00.",
     )
-    tz = fields.Selection(
-        "_tz_selection",
-        string="Time Zone",
-        required=True,
-        default=lambda self: self.env.user.tz or DEFAULT_TZ,
-    )
+    tz = fields.Selection(tz_selection, string="Time Zone", required=True, default=default_tz)
     guard_ids = fields.Many2many(
         "res.users",
         string="Guards",
@@ -134,10 +130,6 @@ class PropertyDecorationPermit(models.Model):
                 "CREATE UNIQUE INDEX property_decoration_permit_unit_active_uniq "
                 "ON property_decoration_permit (unit_id) WHERE state = 'active'"
             )
-
-    @api.model
-    def _tz_selection(self):
-        return [(tz, tz) for tz in pytz.common_timezones]
 
     # ------------------------------------------------------------------
     # Computes
@@ -500,13 +492,7 @@ class PropertyDecorationPermit(models.Model):
     def _check_slots(self, day):
         """UTC (naive) times of ``day``'s checks, from the local check times."""
         self.ensure_one()
-        zone = pytz.timezone(self.tz or DEFAULT_TZ)
-        slots = []
-        for hour in self._parse_check_times():
-            hours, minutes = divmod(round(hour * 60), 60)
-            local = zone.localize(datetime.combine(day, time(hours, minutes)))
-            slots.append(local.astimezone(pytz.utc).replace(tzinfo=None))
-        return slots
+        return [local_to_utc(day, hour, self.tz) for hour in self._parse_check_times()]
 
     def _generate_checks(self, days):
         """Create the missing future checks of these permits for ``days`` (within the permit

@@ -4,8 +4,8 @@ import pytz
 
 from odoo import api, fields, models
 
+from .property_project import DEFAULT_TZ
 from .property_ticket_callback import SCORE_FIELDS
-from .res_company import DEFAULT_TZ
 
 GROUP = "property_butler.property_butler_group_"
 # The home of a user with several roles is that of the highest (a supervisor is also a

@@ -1,12 +1,10 @@
 from datetime import datetime, time, timedelta
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .ir_cron import CronBatch
-from .res_company import DEFAULT_TZ
+from .property_project import default_tz, local_to_utc, tz_selection
 
 
 def guard_domain(env):
@@ -48,12 +46,7 @@ class PropertyPatrolPlan(models.Model):
         domain=lambda self: guard_domain(self.env),
         help="Rounds are assigned to these guards in turn.",
     )
-    tz = fields.Selection(
-        "_tz_selection",
-        string="Time Zone",
-        required=True,
-        default=lambda self: self.env.user.tz or DEFAULT_TZ,
-    )
+    tz = fields.Selection(tz_selection, string="Time Zone", required=True, default=default_tz)
     round_ids = fields.One2many("property.patrol.round", "plan_id", string="Rounds")
 
     _sql_constraints = [
@@ -63,10 +56,6 @@ class PropertyPatrolPlan(models.Model):
             "The interval between rounds cannot be negative.",
         ),
     ]
-
-    @api.model
-    def _tz_selection(self):
-        return [(tz, tz) for tz in pytz.common_timezones]
 
     @api.depends("route_id.name", "shift_id.name")
     def _compute_name(self):
@@ -105,11 +94,8 @@ class PropertyPatrolPlan(models.Model):
     def _slots(self, day):
         """UTC start times (naive) of the rounds of ``day``'s shift."""
         self.ensure_one()
-        zone = pytz.timezone(self.tz or DEFAULT_TZ)
         shift = self.shift_id
-        hours, minutes = divmod(round(shift.hour_from * 60), 60)
-        local_start = zone.localize(datetime.combine(day, time(hours, minutes)))
-        start = local_start.astimezone(pytz.utc).replace(tzinfo=None)
+        start = local_to_utc(day, shift.hour_from, self.tz)
         length = timedelta(hours=shift.duration)
         interval = self._interval()
         if not interval:

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .ir_cron import CronBatch
-from .property_patrol_plan import DEFAULT_TZ
+from .property_project import DEFAULT_TZ, utc_to_local
 
 # A round may be started up to this long before its start time.
 EARLY_MINUTES = 30
@@ -69,8 +69,7 @@ class PropertyPatrolRound(models.Model):
         """``value`` (UTC, naive) in ``tz``, else the round's plan's time zone (the project's
         local time), else Asia/Shanghai."""
         self.ensure_one()
-        zone = pytz.timezone(tz or self.plan_id.tz or DEFAULT_TZ)
-        return pytz.utc.localize(value).astimezone(zone)
+        return utc_to_local(value, tz or self.plan_id.tz)
 
     def _viewer_tz(self):
         """The time zone times are shown in: the viewer's, else the round's (the plan's)."""

@@ -8,8 +8,8 @@ from odoo.tools import SQL, html2plaintext
 from odoo.tools.misc import babel_locale_parse, posix_to_ldml
 
 from .ir_cron import CronBatch
+from .property_project import DEFAULT_TZ
 from .property_ticket_sla import PRIORITIES
-from .res_company import DEFAULT_TZ
 
 CHANNELS = [
     ("phone", "Phone"),

@@ -1,9 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# The time zone of a company, user or project that has none (the product serves estates in China).
-DEFAULT_TZ = "Asia/Shanghai"
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..models.res_company import DEFAULT_TZ
+from ..models.property_project import DEFAULT_TZ
 from .report_property_patrol_route_qr import checkpoint_locations
 
 

@@ -10,64 +10,20 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyButlerCase
+from .common_billing import BillingCase
 
 
 @tagged("post_install", "-at_install")
-class TestMonthlyBilling(PropertyButlerCase):
+class TestMonthlyBilling(BillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.management = ref("property_butler.property_fee_type_management")
-        cls.parking_fee = ref("property_butler.property_fee_type_parking")
-        cls.water = ref("property_butler.property_fee_type_water")
-        cls.parking = cls.env["property.unit"].create(
-            {
-                "building_id": cls.building.id,
-                "floor": -1,
-                "number": "B1-P07",
-                "area": 13.5,
-                "unit_type": "parking",
-            }
-        )
-        Rate = cls.env["property.fee.rate"]
-        cls.management_rate = Rate.create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.management.id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
-        Rate.create(
-            [
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "parking",
-                    "fee_type_id": cls.parking_fee.id,
-                    "rate": 300.0,
-                    "date_from": date(2026, 1, 1),
-                },
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "residential",
-                    "fee_type_id": cls.water.id,
-                    "rate": 4.5,
-                    "date_from": date(2026, 1, 1),
-                },
-            ]
-        )
+        cls.parking = cls._parking_space()
+        cls._fee_rate(cls.parking_fee, 300.0, unit_type="parking")
+        cls._fee_rate(cls.water, 4.5)
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.parking,
-            cls.owner,
-            date_start=date(2024, 1, 1),
-            is_billing_contact=True,
-            resides=False,
-        )
+        cls._billing_contact(cls.unit, cls.owner)
+        cls._billing_contact(cls.parking, cls.owner, resides=False)
         cls.Billing = cls.env["property.billing"]
 
     def _lines(self, period, unit=None):

@@ -1,7 +1,6 @@
 import base64
 import csv
 import io
-from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
@@ -9,34 +8,18 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import PropertyButlerCase
+from .common_dunning import DunningCase
 
 
 @tagged("post_install", "-at_install")
-class TestDebit(PropertyButlerCase):
+class TestDebit(DunningCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
-        cls._without_demo_dunning()
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.env.ref("property_butler.property_fee_type_management").id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(cls.unit2, cls.tenant, date_start=date(2024, 1, 1), is_billing_contact=True)
-        with freeze_time("2026-01-01"):
-            cls.moves = cls.env["property.billing"]._bill_period(date(2026, 1, 1), cls.project)
-            cls.moves.write(
-                {"invoice_date": date(2026, 1, 1), "invoice_date_due": date(2026, 1, 5)}
-            )
-            cls.moves.action_post()
+        cls._billing_contact(cls.unit, cls.owner)
+        cls._billing_contact(cls.unit2, cls.tenant)
+        cls.moves = cls._bill_january()
         cls.move_owner = cls.moves.filtered(lambda m: m.partner_id == cls.owner)
         cls.move_tenant = cls.moves.filtered(lambda m: m.partner_id == cls.tenant)
         Bank = cls.env["res.partner.bank"]
@@ -97,9 +80,7 @@ class TestDebit(PropertyButlerCase):
         self.assertEqual(len(batch.line_ids), 1)
         # A paid invoice is not debited.
         tenant_mandate = self._enrol_tenant()
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=self.move_tenant.ids
-        ).create({"payment_date": date(2026, 1, 20)})._create_payments()
+        self._pay(self.move_tenant)
         self.assertFalse(self.Batch._cron_prepare_debit_list())
         self.assertFalse(tenant_mandate.line_ids)
 

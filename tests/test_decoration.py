@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import PropertyButlerCase
 
@@ -24,9 +24,7 @@ class DecorationCase(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tz="Asia/Shanghai"))
-        cls.guard2 = new_test_user(
-            cls.env, "pb_deco_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
+        cls.guard2 = cls._user("pb_deco_guard2", "patrol_guard")
         cls.contractor = cls.env["res.partner"].create({"name": "美家裝飾工程有限公司"})
         cls.Permit = cls.env["property.decoration.permit"]
         cls.Check = cls.env["property.decoration.check"]

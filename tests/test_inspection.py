@@ -1,5 +1,3 @@
-import importlib.util
-import os
 from datetime import date
 
 from freezegun import freeze_time
@@ -174,13 +172,7 @@ class TestInspections(PropertyButlerCase):
             "UPDATE property_unit SET unit_type = 'parking' WHERE id = %s", [parking.id]
         )
         self.env.invalidate_all()
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
-        )
-        spec = importlib.util.spec_from_file_location("pb_migration_inspections", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self._run_migration("18.0.1.0.1/post-migrate.py", "18.0.1.0.0")
         self.assertFalse(todo.exists())
         self.assertTrue(done.exists(), "what was done stays on record")
         self.assertTrue(flat.exists())

@@ -1,5 +1,3 @@
-import importlib.util
-import os
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -7,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import PropertyButlerCase
@@ -17,9 +15,7 @@ class PatrolCase(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard2 = new_test_user(
-            cls.env, "pb_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
+        cls.guard2 = cls._user("pb_guard2", "patrol_guard")
         cls.engineering = cls.env.ref("property_butler.property_department_engineering")
         cls.security = cls.env.ref("property_butler.property_department_security")
         Checkpoint = cls.env["property.checkpoint"]
@@ -377,13 +373,7 @@ class TestRoundNames(PatrolCase):
             ["Night route 2026-11-22 13:00:00", patrol.id],
         )
         self.env.invalidate_all()
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
-        )
-        spec = importlib.util.spec_from_file_location("pb_migration_round_names", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self._run_migration("18.0.1.0.1/post-migrate.py", "18.0.1.0.0")
         self.assertEqual(patrol.name, "Night route 2026-11-22")
 
 
@@ -454,10 +444,7 @@ class TestCheckIn(PatrolCase):
         self.gate.action_regenerate_token()
         with self.assertRefused(UserError, "QR code is not valid"):
             mine.check_in(old)
-        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = self.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
-        )
+        _company, project, _building, _unit = self._moon_bay()
         foreign = self.env["property.checkpoint"].create(
             {"name": "Moon gate", "project_id": project.id}
         )
