@@ -17,7 +17,8 @@ per contact), one month each:
   2. October, OCA ``contract``: one contract per contact with the three lines, billed by
      ``_recurring_create_invoice`` per batch of --batch contracts, committed, then
      ``action_post()`` per batch (contracts are set up before the clock starts);
-  3. November, the monthly run: ``property.billing._bill_period`` (batches committed), then the
+  3. November, the monthly run as the scheduler runs it (a batch of contacts per transaction,
+     committed: ``bench_estate.bill_month``), then the
      supervisor's ``action_property_confirm`` per batch (what the butlers click);
 
 and prints invoices/s, SQL queries, the ratios and the peak resident memory of each phase
@@ -39,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_estate import (  # noqa: E402  pylint: disable=wrong-import-position
     REPO,
+    bill_month,
     config_args,
     database_exists,
     drop_database,
@@ -358,9 +360,7 @@ def phase_run(env, project, batch, supervisor):
     """November: the monthly run, then the supervisor confirms the drafts per batch."""
     first_query = queries(env)
     start = time.perf_counter()
-    moves = env["property.billing"]._bill_period(
-        date(2026, 11, 1), project, batch_size=batch, auto_commit=True
-    )
+    moves = bill_month(env, date(2026, 11, 1), project, batch)
     drafted = time.perf_counter() - start
     move_ids = moves.ids
     env.invalidate_all()
@@ -383,11 +383,8 @@ def phase_concurrent(registry, project_id, batch):
         try:
             with registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                moves = env["property.billing"]._bill_period(
-                    date(2026, 12, 1),
-                    env["property.project"].browse(project_id),
-                    batch_size=batch,
-                    auto_commit=True,
+                moves = bill_month(
+                    env, date(2026, 12, 1), env["property.project"].browse(project_id), batch
                 )
                 created[name] = len(moves)
         except Exception as error:  # noqa: BLE001  pylint: disable=broad-except

@@ -7,24 +7,24 @@
 It creates its own database, installs property_butler without demo data and a generic chart
 of accounts, builds an estate of --units units (each with its owner as billing contact, one
 butler and grid per --units-per-butler units), bills January 2026 with
-``property.billing._bill_period`` (management fee per m², one invoice per owner) and posts
+the monthly fee run (management fee per m², one invoice per owner) and posts
 the invoices, then pays 70 % of them through real journal entries: one bank collection entry
 per batch (a credit line per invoice on its receivable) reconciled with the invoices in one
 ``_reconcile_plan``, as a bank's collection file would be booked. The other 30 % stay unpaid
 and overdue (due 2026-01-01).
 
-It then runs the cron's entry point, ``property.dunning.case._cron_dunning(today=...,
-auto_commit=True)``, as the scheduler does (default context: chatter and tracking on, a
-commit per batch), three times:
+It then runs the cron's entry point, ``property.dunning.case._cron_dunning(today=...)``, as
+the scheduler does (default context: chatter and tracking on, one call per batch, each with
+its progress record and committed: ``bench_estate.run_as_scheduled``), three times:
 
   1. 2026-01-16, the first stage's window: a case per unpaid unit, an activity each;
   2. 2026-02-10, the second stage's window: every case moves forward, an activity each;
   3. 2026-02-10 again: idempotent, nothing is created.
 
 For each run it prints the wall seconds, the SQL queries (``cr.sql_log_count`` delta, the
-final flush and commit included), the batches (one ``ir.cron._notify_progress`` call each)
-and the queries of each batch, the cases opened, the activities, chatter messages and
-followers created, the open cases by stage. Run it at two sizes (e.g. --units 2000 and
+progress records and commits included), the batches (one call and one
+``ir.cron._notify_progress`` each) and the queries of each batch, the cases opened, the
+activities, chatter messages and followers created, the open cases by stage. Run it at two sizes (e.g. --units 2000 and
 --units 10000): a full batch costs the same queries at both, only the number of batches grows
 with the units (the ORM writes 100 rows per INSERT/UPDATE, so a last, partial batch costs a
 few queries less).
@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_estate import (  # noqa: E402  pylint: disable=wrong-import-position
     AREAS,
     Timer,
+    bill_month,
     chinese_name,
     chunks,
     commit_batch,
@@ -60,6 +61,7 @@ from bench_estate import (  # noqa: E402  pylint: disable=wrong-import-position
     odoo_core_addons,
     peak_rss_mb,
     pg_settings,
+    run_as_scheduled,
     vacuum_analyze,
 )
 
@@ -208,9 +210,7 @@ def build_estate(env, args, rng):
 
 def bill_and_post(env, project, batch):
     start = time.perf_counter()
-    moves = env["property.billing"]._bill_period(
-        PERIOD, project, batch_size=batch, auto_commit=True
-    )
+    moves = bill_month(env, PERIOD, project, batch)
     drafted = time.perf_counter() - start
     move_ids = moves.ids
     # Setup, not the point: posted without the invoices' chatter tracking, to save minutes.
@@ -328,7 +328,6 @@ def stages_of_open_cases(env):
 
 
 def run_dunning(env, today, batch):
-    Case = env["property.dunning.case"]
     env.invalidate_all()
     before = counts(env)
     cr = env.cr
@@ -336,13 +335,19 @@ def run_dunning(env, today, batch):
     with batch_probe(env) as marks, timer:
         queries = cr.sql_log_count
         start = time.perf_counter()
-        Case._cron_dunning(today=today, batch_size=batch, auto_commit=True)
-        env.flush_all()
-        cr.commit()  # the last batch's precommit (tracking, bus) runs here
+        # Each call commits its batch (its precommit: tracking, bus) and the next call reads
+        # what is left to do again.
+        run_as_scheduled(
+            env,
+            "property_butler.property_dunning_case_cron",
+            "_cron_dunning",
+            today=today,
+            batch_size=batch,
+        )
         end_queries, end = cr.sql_log_count, time.perf_counter()
     after = counts(env)
-    # Per batch: from one progress call to the next (the first batch from the start of the run,
-    # so it carries the run's fixed reads: unpaid amounts, open cases, due stages).
+    # Per batch: from one progress call to the next (the first batch from the start of the run;
+    # each carries the reads of what is left to do: unpaid amounts, open cases, due stages).
     points = [(queries, start)] + [(q, t) for q, t, _d, _r in marks]
     batches = [
         (q2 - q1, (t2 - t1) * 1000) for (q1, t1), (q2, t2) in zip(points, points[1:], strict=False)
@@ -364,16 +369,12 @@ def run_dunning(env, today, batch):
     }
 
 
-def loops(res):
-    """The batches' query counts, one list per loop of the run (a loop ends with the progress
-    call that reports nothing remaining): open cases, then move and notify them."""
-    groups, current = [], []
-    for (queries, _ms), (_done, remaining) in zip(res["batches"], res["progress"], strict=True):
-        current.append(queries)
-        if not remaining:
-            groups.append(current)
-            current = []
-    return groups + ([current] if current else [])
+def per_batch(res):
+    """The batches' query counts and what each call reported (done/remaining)."""
+    return ", ".join(
+        f"{queries} ({done}/{remaining})"
+        for (queries, _ms), (done, remaining) in zip(res["batches"], res["progress"], strict=True)
+    )
 
 
 def print_run(label, res):
@@ -384,8 +385,8 @@ def print_run(label, res):
     )
     if batches:
         print(
-            "    queries per batch, by loop of the run: "
-            + " | ".join(", ".join(map(str, group)) for group in loops(res))
+            "    queries per batch (cases done/remaining): "
+            + per_batch(res)
             + f"; after the last batch {res['tail_queries']} (its commit)",
             flush=True,
         )
@@ -472,12 +473,11 @@ def main():
 
     print(f"\n== summary: {args.units} units, batches of {args.batch} ==")
     print(f"{'run':<40}{'seconds':>8}{'queries':>8}{'batches':>8}{'opened':>7}"
-          f"{'activities':>11}  queries per batch, by loop")  # fmt: skip
+          f"{'activities':>11}  queries per batch (done/remaining)")  # fmt: skip
     for label, res in results:
-        by_loop = " | ".join(",".join(map(str, group)) for group in loops(res)) or "-"
         print(
             f"{label:<40}{res['seconds']:>8.2f}{res['queries']:>8}{len(res['batches']):>8}"
-            f"{res['opened']:>7}{res['activities']:>11}  {by_loop}"
+            f"{res['opened']:>7}{res['activities']:>11}  {per_batch(res) or '-'}"
         )
     print(f"total wall time {time.perf_counter() - overall:.0f} s", flush=True)
 

@@ -254,6 +254,44 @@ def commit_batch(env):
     env.invalidate_all()
 
 
+def run_as_scheduled(env, cron_xmlid, method, **kwargs):
+    """Run a scheduled job as Odoo 18's scheduler does: one call per batch, each with its
+    progress record (``ir.cron._add_progress``, committed first) and committed after, again
+    while the call reports something done and something remaining.
+
+    Returns the records of every call and the (done, remaining) each reported."""
+    cron = env.ref(cron_xmlid)
+    records, calls = None, []
+    while True:
+        progress_cron, progress = cron._add_progress()
+        env.cr.commit()
+        model = env[cron.model_id.model].with_context(
+            ir_cron_progress_id=progress_cron.env.context["ir_cron_progress_id"],
+            cron_id=cron.id,
+        )
+        batch = getattr(model, method)(**kwargs)
+        env.flush_all()
+        env.cr.commit()
+        records = batch if records is None else records | batch
+        calls.append((progress.done, progress.remaining))
+        if not (progress.done and progress.remaining):
+            return records, calls
+
+
+def bill_month(env, period, projects, batch):
+    """A month's fee run as the scheduler runs ``property.billing._cron_monthly_billing``, for
+    a month and projects of one's choice: a batch of contacts per transaction, committed, a
+    collision with another run rolled back and retried. Returns the invoices."""
+    Billing = env["property.billing"]
+    start, end = Billing._period_bounds(period)
+    moves = env["account.move"]
+    for partners in chunks(Billing._billed_contacts(projects, start, end), batch):
+        moves |= Billing._bill_batch(partners, projects, start, end, retry=True)
+        env.flush_all()
+        env.cr.commit()
+    return moves
+
+
 def phase_baseline(env, args, rng):
     Partner = env["res.partner"]
     count = args.units

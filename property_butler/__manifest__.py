@@ -32,6 +32,7 @@
     ],
     "assets": {
         "web.assets_backend": ["property_butler/static/src/home/*"],
+        "web.report_assets_common": ["property_butler/static/src/report/property_report.scss"],
         "web.assets_tests": ["property_butler/static/tests/tours/*.js"],
     },
     "application": True,

@@ -13,6 +13,7 @@
         "security/property_collection_rate_rules.xml",
         "security/property_dunning_rules.xml",
         "data/property_dunning_data.xml",
+        "report/property_collection_report_views.xml",
         "report/property_dunning_reports.xml",
         "report/property_late_fee_reports.xml",
         "views/property_collection_rate_views.xml",

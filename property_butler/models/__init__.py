@@ -16,5 +16,7 @@ from . import (
     res_partner,
     res_users,
     ir_attachment,
+    ir_cron,
+    ir_cron_progress,
     property_home,
 )

@@ -4,7 +4,7 @@ import pytz
 
 from odoo import api, fields, models
 
-from ..const import DEFAULT_TZ
+from .property_project import DEFAULT_TZ
 
 GROUP = "property_butler.property_butler_group_"
 # The home of a user with several roles is that of the highest (a supervisor is also a

@@ -1,4 +1,36 @@
+from datetime import datetime, time
+
+import pytz
+
 from odoo import api, fields, models
+
+# The time zone of the company's estates (China) where nothing else tells.
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+# Local times of an estate: the time zone a schedule's times are given in (a patrol plan's,
+# a decoration permit's), and the conversions between them and the stored UTC datetimes.
+def tz_selection(_records):
+    """The choices of a time zone field."""
+    return [(tz, tz) for tz in pytz.common_timezones]
+
+
+def default_tz(records):
+    """The default of a time zone field: the user's time zone, else the estates'."""
+    return records.env.user.tz or DEFAULT_TZ
+
+
+def utc_to_local(value, tz):
+    """``value`` (naive UTC) in the time zone ``tz`` (else the estates')."""
+    return pytz.utc.localize(value).astimezone(pytz.timezone(tz or DEFAULT_TZ))
+
+
+def local_to_utc(day, hour, tz):
+    """``hour`` (a number of hours: 20.5 is 20:30) of ``day`` in the time zone ``tz`` (else
+    the estates'), as a naive UTC datetime."""
+    hours, minutes = divmod(round(hour * 60), 60)
+    local = pytz.timezone(tz or DEFAULT_TZ).localize(datetime.combine(day, time(hours, minutes)))
+    return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
 class PropertyProject(models.Model):

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from .ir_cron import CronBatch
+
 UNIT_TYPES = [
     ("residential", "Residential"),
     ("commercial", "Commercial"),
@@ -272,16 +274,28 @@ class PropertyUnit(models.Model):
         ]
 
     @api.model
-    def _cron_refresh_state(self, days=7):
+    def _cron_refresh_state(self, days=7, batch_size=500):
         """Recompute the status of units whose occupancy started or ended recently.
 
         The status depends on today's date, so a move-in or a move-out dated in the future
-        takes effect on that day; the daily cron catches up the last ``days`` days.
+        takes effect on that day; the daily cron catches up the last ``days`` days:
+        ``batch_size`` occupancies per call of the scheduler, by id.
         """
         today = fields.Date.context_today(self)
+        return self.env["ir.cron"]._property_run_batches(
+            lambda cursor: self._refresh_state_batch(today, days, batch_size, cursor)
+        )
+
+    @api.model
+    def _refresh_state_batch(self, today, days, batch_size, cursor):
+        """The units of the next ``batch_size`` occupancies after ``cursor`` ([day, last
+        occupancy id] of the previous batch of the day's run)."""
+        day = fields.Date.to_string(today)
+        after = cursor[1] if cursor and cursor[0] == day else 0
         since = fields.Date.subtract(today, days=days)
         occupancies = self.env["property.occupancy"].search(
             [
+                ("id", ">", after),
                 "|",
                 "&",
                 ("date_start", ">", since),
@@ -289,13 +303,15 @@ class PropertyUnit(models.Model):
                 "&",
                 ("date_end", ">=", since),
                 ("date_end", "<", today),
-            ]
+            ],
+            order="id",
         )
-        occupancies._on_move_out()
-        units = occupancies.unit_id
+        batch = occupancies[:batch_size]
+        batch._on_move_out()
+        units = batch.unit_id
         self.env.add_to_compute(self._fields["state"], units)
         units.flush_recordset(["state"])
-        return units
+        return CronBatch(units, len(batch), len(occupancies) - len(batch), [day, batch[-1:].id])
 
     # ------------------------------------------------------------------
     # Actions

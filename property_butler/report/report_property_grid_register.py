@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ReportPropertyGridRegister(models.AbstractModel):
@@ -9,3 +9,21 @@ class ReportPropertyGridRegister(models.AbstractModel):
     # Abstract: no table, but the default table name would be too long for PostgreSQL.
     _table = "report_property_grid_register"
     _description = "Grid Register Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data=data)
+        units = values["docs"].unit_ids
+        # Per unit: its residents' names, and the phones of those who live there.
+        values["residents"] = {
+            unit.id: {
+                "names": ", ".join(unit.resident_ids.mapped("name")),
+                "phones": ", ".join(
+                    phone
+                    for phone in unit.current_occupancy_ids.filtered("resides").mapped("phone")
+                    if phone
+                ),
+            }
+            for unit in units
+        }
+        return values

@@ -8,6 +8,7 @@ from odoo.service.model import _as_validation_error
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..models.ir_cron import CronBatch
 from .common import PropertyButlerCase
 
 
@@ -130,6 +131,78 @@ class TestEstate(PropertyButlerCase):
             refreshed = self.env["property.unit"]._cron_refresh_state()
             self.assertIn(self.unit, refreshed)
             self.assertEqual(self.unit.state, "occupied")
+
+    def test_cron_refreshes_a_batch_of_occupancies_per_call(self):
+        with freeze_time("2026-11-22"):
+            occupancies = self.env["property.occupancy"].concat(
+                *(
+                    self._occupy(unit, owner, date_start=date(2026, 11, 25))
+                    for unit, owner in ((self.unit, self.owner), (self.unit2, self.other_owner))
+                )
+            )
+            self.assertEqual(set((self.unit | self.unit2).mapped("state")), {"unsold"})
+        with freeze_time("2026-11-26"):
+            # The occupancies that started or ended in the last 7 days, the demo's too.
+            window = self.env["property.occupancy"].search_count(
+                [
+                    "|",
+                    "&",
+                    ("date_start", ">", date(2026, 11, 19)),
+                    ("date_start", "<=", date(2026, 11, 26)),
+                    "&",
+                    ("date_end", ">=", date(2026, 11, 19)),
+                    ("date_end", "<", date(2026, 11, 26)),
+                ]
+            )
+            units, calls = self._run_as_scheduled(
+                "property_butler.property_unit_cron_refresh_state",
+                "_cron_refresh_state",
+                batch_size=1,
+            )
+            self.assertEqual(calls, self._batched_calls(window, 1))
+            self.assertEqual(units & occupancies.unit_id, occupancies.unit_id)
+            self.assertEqual(set((self.unit | self.unit2).mapped("state")), {"occupied"})
+
+    def test_scheduled_job_batches_resume_where_the_previous_one_stopped(self):
+        """ir.cron._property_run_batches: the scheduler's calls page on from the cursor of the
+        previous call; a finished run starts over; Run Manually does one batch and triggers the
+        scheduler for the rest; elsewhere every batch runs at once."""
+        cron = self.env.ref("property_butler.property_unit_cron_refresh_state")
+        Unit = self.env["property.unit"]
+        seen = []
+
+        def run_batch(cursor):
+            seen.append(cursor)
+            after = cursor or 0  # three items: 1, 2, 3
+            return CronBatch(Unit, 1, 3 - after - 1, after + 1)
+
+        def scheduled():
+            progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+            Cron = self.env["ir.cron"].with_context(ir_cron_progress_id=progress.id)
+            Cron.with_context(cron_id=cron.id)._property_run_batches(run_batch)
+            return progress.done, progress.remaining
+
+        self.assertEqual([scheduled() for _call in range(3)], [(1, 2), (1, 1), (1, 0)])
+        self.assertEqual(seen, [None, 1, 2])
+        seen.clear()
+        self.assertEqual(scheduled(), (1, 2), "the next run starts over")
+        self.assertEqual(seen, [None])
+        self.assertEqual([scheduled() for _call in range(2)], [(1, 1), (1, 0)])
+        # Run Manually: one batch, the scheduler does the rest.
+        seen.clear()
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        self.env["ir.cron"].with_context(ir_cron_progress_id=progress.id)._property_run_batches(
+            run_batch
+        )
+        self.assertEqual(seen, [None])
+        self.assertEqual(Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1)
+        self.assertEqual(scheduled(), (1, 1), "the scheduler goes on after the manual batch")
+        # Not the scheduler (a wizard, a test): every batch, in the caller's transaction.
+        seen.clear()
+        self.env["ir.cron"]._property_run_batches(run_batch)
+        self.assertEqual(seen, [None, 1, 2])
 
     def test_history_is_never_overwritten(self):
         occupancy = self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1))

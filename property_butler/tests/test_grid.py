@@ -121,7 +121,7 @@ class TestGridRegister(PropertyButlerCase):
         self.assertIn("3-2-1502", html)
         self.assertIn("王芳", html)
         self.assertIn("13800000001", html)
-        self.assertIn("Noto Sans CJK", html)
+        self.assertReportFont(html)
 
     def test_register_pdf_renders(self):
         grid = self._grid(self.butler, building_ids=self._set(self.building))

@@ -1,12 +1,12 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import PropertyButlerCase
+from .common import PropertyButlerCase, PropertyHttpCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalUnits(HttpCase, PropertyButlerCase):
+class TestPortalUnits(PropertyHttpCase, PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -14,23 +14,10 @@ class TestPortalUnits(HttpCase, PropertyButlerCase):
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
         cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
         cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
-        new_test_user(
-            cls.env,
-            "pb_resident",
-            password="pb_resident_pw",
-            groups="base.group_portal",
-            partner_id=cls.owner.id,
-        )
-        new_test_user(
-            cls.env,
-            "pb_neighbour",
-            password="pb_neighbour_pw",
-            groups="base.group_portal",
-            partner_id=cls.other_owner.id,
-        )
+        cls._residents()
 
     def test_resident_sees_own_units_and_butler(self):
-        self.authenticate("pb_resident", "pb_resident_pw")
+        self._login(self.resident)
         response = self.url_open("/my/units")
         self.assertEqual(response.status_code, 200)
         self.assertIn("3-2-1502", response.text)
@@ -45,12 +32,12 @@ class TestPortalUnits(HttpCase, PropertyButlerCase):
         self.assertIn("/my/units", home.text)
 
     def test_other_units_are_out_of_reach(self):
-        self.authenticate("pb_resident", "pb_resident_pw")
+        self._login(self.resident)
         for unit_id in (self.unit_b.id, self.unit2.id, 999999):
             response = self.url_open(f"/my/units/{unit_id}", allow_redirects=False)
             self.assertEqual(response.status_code, 303, unit_id)
             self.assertTrue(response.headers["Location"].endswith("/my"), unit_id)
-        self.authenticate("pb_neighbour", "pb_neighbour_pw")
+        self._login(self.neighbour)
         response = self.url_open(f"/my/units/{self.unit.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
         listing = self.url_open("/my/units")

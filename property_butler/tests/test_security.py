@@ -3,46 +3,24 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import PropertyButlerCase
+from .common import GROUP, ROLES, PropertyButlerCase
 
 
 @tagged("post_install", "-at_install")
 class TestRoles(PropertyButlerCase):
     def test_implied_chain(self):
-        prefix = "property_butler.property_butler_group_"
         expectations = {
-            self.manager: [
-                "manager",
-                "supervisor",
-                "butler",
-                "front_desk",
-                "patrol_guard",
-                "department_staff",
-            ],
-            self.supervisor: [
-                "supervisor",
-                "butler",
-                "front_desk",
-                "patrol_guard",
-                "department_staff",
-            ],
+            self.manager: ROLES,
+            self.supervisor: ROLES[1:],
             self.butler: ["butler", "front_desk"],
             self.front_desk: ["front_desk"],
             self.guard: ["patrol_guard"],
             self.staff: ["department_staff"],
         }
-        all_roles = {
-            "manager",
-            "supervisor",
-            "butler",
-            "front_desk",
-            "patrol_guard",
-            "department_staff",
-        }
         for user, roles in expectations.items():
-            for role in all_roles:
+            for role in ROLES:
                 self.assertEqual(
-                    user.has_group(prefix + role), role in roles, f"{user.login} / {role}"
+                    user.has_group(GROUP + role), role in roles, f"{user.login} / {role}"
                 )
         category = self.env.ref("property_butler.property_butler_module_category")
         self.assertEqual(len(self.env["res.groups"].search([("category_id", "=", category.id)])), 6)
@@ -191,28 +169,13 @@ class TestGridConfidentiality(PropertyButlerCase):
 @tagged("post_install", "-at_install")
 class TestMultiCompany(PropertyButlerCase):
     def test_other_company_estate_is_invisible(self):
-        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = self.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
-        )
-        building = self.env["property.building"].create(
-            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
-        )
-        unit = self.env["property.unit"].create(
-            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
-        )
+        other_company, project, building, unit = self._moon_bay()
         self.assertEqual(unit.company_id, other_company)
         cluster = self.env["property.cluster"].create(
             {"name": "C1", "code": "1", "project_id": project.id}
         )
         occupancy = self._occupy(unit, self.tenant, role="tenant")
-        other_butler = new_test_user(
-            self.env,
-            "pb_moon_butler",
-            groups="property_butler.property_butler_group_butler",
-            company_id=other_company.id,
-            company_ids=[(6, 0, other_company.ids)],
-        )
+        other_butler = self._user("pb_moon_butler", "butler", company=other_company)
         grid = self.env["property.grid"].create(
             {
                 "name": "Moon",
@@ -257,9 +220,7 @@ class TestPortalRules(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.resident_user = new_test_user(
-            cls.env, "pb_resident", groups="base.group_portal", partner_id=cls.owner.id
-        )
+        cls.resident_user = cls._portal_user("pb_resident", cls.owner)
         cls.mine = cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
         cls.family = cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
         cls.theirs = cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))

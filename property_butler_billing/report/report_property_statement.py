@@ -65,17 +65,35 @@ class ReportPropertyStatement(models.AbstractModel):
         plus whatever was matched with them by reconciliations dated after ``end`` (the later
         of the two matched items' dates, ``max_date``, as in Odoo's aged receivable), so a
         payment received after the month does not change the month's arrears."""
-        figures = {
-            partner_id: {
-                "opening": 0.0,
-                "payments": 0.0,
-                "closing": 0.0,
-                **{key: 0.0 for key, _first, _last in ARREARS_BUCKETS},
-            }
-            for partner_id in commercial_ids
-        }
+        figures = {partner_id: self._empty_figures() for partner_id in commercial_ids}
         if not commercial_ids:
             return figures
+        query, column, residual = self._receivable_items_query(commercial_ids, company, end)
+        rows = self.env.execute_query_dict(
+            query.select(
+                SQL("%s AS partner_id", column("partner_id")),
+                *self._balance_columns(column, start),
+                *self._arrears_columns(column, residual, end),
+            )
+        )
+        for row in rows:
+            figures[row.pop("partner_id")].update(row)
+        return figures
+
+    @api.model
+    def _empty_figures(self):
+        return {
+            "opening": 0.0,
+            "payments": 0.0,
+            "closing": 0.0,
+            **{key: 0.0 for key, _first, _last in ARREARS_BUCKETS},
+        }
+
+    @api.model
+    def _receivable_items_query(self, commercial_ids, company, end):
+        """The posted receivable items of the partners up to ``end``, grouped by partner, each
+        with its residual at ``end``: returns the query, a function giving the SQL of an item's
+        field, and the SQL of that residual."""
         Line = self.env["account.move.line"]
         query = Line._search(
             [
@@ -110,14 +128,43 @@ class ReportPropertyStatement(models.AbstractModel):
             ),
             SQL("TRUE"),
         )
+        query.groupby = column("partner_id")
         residual = SQL(
             "(%s + COALESCE(%s, 0))",
             column("amount_residual"),
             SQL.identifier(later, "amount"),
         )
+        return query, column, residual
+
+    @api.model
+    def _balance_columns(self, column, start):
+        """Opening balance (before the month), closing balance and payments of the month."""
+        date = column("date")
+        return [
+            SQL(
+                "COALESCE(SUM(%s) FILTER (WHERE %s < %s), 0) AS opening",
+                column("balance"),
+                date,
+                start,
+            ),
+            SQL("COALESCE(SUM(%s), 0) AS closing", column("balance")),
+            SQL(
+                "COALESCE(SUM(%s) FILTER (WHERE %s >= %s AND (%s IS NOT NULL OR %s IS NOT NULL)),"
+                " 0) AS payments",
+                column("credit"),
+                date,
+                start,
+                column("payment_id"),
+                column("statement_line_id"),
+            ),
+        ]
+
+    @api.model
+    def _arrears_columns(self, column, residual, end):
+        """The arrears by age at ``end``: the residual of the open debit items (the posted
+        invoices' unpaid part, even if paid since) by days overdue; an unallocated payment, a
+        negative residual, is not an arrear."""
         due = SQL("%s - COALESCE(%s, %s)", end, column("date_maturity"), column("date"))
-        # Open debit items at the end of the month (the posted invoices' unpaid part, even if
-        # paid since); an unallocated payment, a negative residual, is not an arrear.
         open_invoice = SQL("%s > 0", residual)
         buckets = []
         for key, first, last in ARREARS_BUCKETS:
@@ -133,33 +180,7 @@ class ReportPropertyStatement(models.AbstractModel):
                     SQL.identifier(key),
                 )
             )
-        date = column("date")
-        query.groupby = column("partner_id")
-        rows = self.env.execute_query_dict(
-            query.select(
-                SQL("%s AS partner_id", column("partner_id")),
-                SQL(
-                    "COALESCE(SUM(%s) FILTER (WHERE %s < %s), 0) AS opening",
-                    column("balance"),
-                    date,
-                    start,
-                ),
-                SQL("COALESCE(SUM(%s), 0) AS closing", column("balance")),
-                SQL(
-                    "COALESCE(SUM(%s) FILTER (WHERE %s >= %s AND (%s IS NOT NULL OR %s IS NOT NULL)),"
-                    " 0) AS payments",
-                    column("credit"),
-                    date,
-                    start,
-                    column("payment_id"),
-                    column("statement_line_id"),
-                ),
-                *buckets,
-            )
-        )
-        for row in rows:
-            figures[row.pop("partner_id")].update(row)
-        return figures
+        return buckets
 
     @api.model
     def _fee_charges(self, commercial_ids, company, start):

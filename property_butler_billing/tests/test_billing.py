@@ -10,64 +10,20 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from .common_billing import BillingCase
 
 
 @tagged("post_install", "-at_install")
-class TestMonthlyBilling(PropertyButlerCase):
+class TestMonthlyBilling(BillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.management = ref("property_butler_billing.property_fee_type_management")
-        cls.parking_fee = ref("property_butler_billing.property_fee_type_parking")
-        cls.water = ref("property_butler_billing.property_fee_type_water")
-        cls.parking = cls.env["property.unit"].create(
-            {
-                "building_id": cls.building.id,
-                "floor": -1,
-                "number": "B1-P07",
-                "area": 13.5,
-                "unit_type": "parking",
-            }
-        )
-        Rate = cls.env["property.fee.rate"]
-        cls.management_rate = Rate.create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.management.id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
-        Rate.create(
-            [
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "parking",
-                    "fee_type_id": cls.parking_fee.id,
-                    "rate": 300.0,
-                    "date_from": date(2026, 1, 1),
-                },
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "residential",
-                    "fee_type_id": cls.water.id,
-                    "rate": 4.5,
-                    "date_from": date(2026, 1, 1),
-                },
-            ]
-        )
+        cls.parking = cls._parking_space()
+        cls._fee_rate(cls.parking_fee, 300.0, unit_type="parking")
+        cls._fee_rate(cls.water, 4.5)
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.parking,
-            cls.owner,
-            date_start=date(2024, 1, 1),
-            is_billing_contact=True,
-            resides=False,
-        )
+        cls._billing_contact(cls.unit, cls.owner)
+        cls._billing_contact(cls.parking, cls.owner, resides=False)
         cls.Billing = cls.env["property.billing"]
 
     def _lines(self, period, unit=None):
@@ -263,6 +219,38 @@ class TestMonthlyBilling(PropertyButlerCase):
         with freeze_time("2026-12-29 02:00:00"):
             self.Billing._cron_monthly_billing()
             self.assertFalse(self._lines(date(2027, 1, 1)), "the company bills from the 30th")
+
+    @freeze_time("2026-11-28 02:00:00")
+    def test_scheduled_run_bills_a_batch_of_contacts_per_call(self):
+        """The scheduler bills a batch of contacts per call, company by company and by id,
+        each call after the last contact of the previous one; the calls bill what one run
+        would."""
+        start, end = date(2026, 12, 1), date(2026, 12, 31)
+        contacts = self.env["res.partner"]
+        total = 0
+        for company in self.env["res.company"].search([("property_billing_day", ">", 0)]):
+            if company.property_billing_day <= 28:
+                projects = self.env["property.project"].search([("company_id", "=", company.id)])
+                company_contacts = self.Billing._billed_contacts(projects, start, end)
+                contacts |= company_contacts
+                total += len(company_contacts)
+        self.assertIn(self.owner, contacts)
+        size = total // 3 + 1
+        cron = "property_butler_billing.property_billing_cron_monthly"
+        moves, calls = self._run_as_scheduled(cron, "_cron_monthly_billing", batch_size=size)
+        self.assertEqual(calls, self._batched_calls(total, size))
+        self.assertGreater(len(calls), 1)
+        self.assertIn(self.owner, moves.partner_id)
+        self.assertLessEqual(moves.partner_id, contacts)
+        self.assertEqual(len(moves.filtered(lambda m: m.partner_id == self.owner)), 1)
+        lines = len(self._lines(start))
+        self.assertTrue(lines)
+        # The run is over: the next one (the next day, or again today) starts from the first
+        # contact and finds everything billed.
+        again, calls = self._run_as_scheduled(cron, "_cron_monthly_billing", batch_size=size)
+        self.assertFalse(again)
+        self.assertEqual(calls, self._batched_calls(total, size))
+        self.assertEqual(len(self._lines(start)), lines)
 
     def test_butler_confirms_the_grids_invoices(self):
         move = self.Billing._bill_period(date(2026, 11, 1), self.project)

@@ -9,9 +9,11 @@ from freezegun import freeze_time
 from PIL import Image
 
 from odoo.exceptions import UserError
-from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
+
+from .common_billing import BillingCase
 
 REPORT = "property_butler_billing.property_statement_report"
 NOVEMBER = "2026-11-01"
@@ -19,7 +21,7 @@ DECEMBER = "2026-12-01"
 ARREARS = ("days_0_30", "days_31_60", "days_61_90", "days_over_90")
 
 
-class StatementCase(PropertyButlerCase):
+class StatementCase(BillingCase):
     """The owner (王芳) is billing contact of 3-2-1502 and a parking space; the neighbour
     (张伟) of 3-5-301. August to November 2026 are billed and posted, December is a draft;
     the owner paid 200 on 10 November towards October."""
@@ -27,57 +29,12 @@ class StatementCase(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        if not cls.env["account.journal"].search(
-            [("type", "=", "bank"), ("company_id", "=", cls.env.company.id)], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company=cls.env.company, install_demo=False
-            )
-        ref = cls.env.ref
-        cls.management = ref("property_butler_billing.property_fee_type_management")
-        cls.parking_fee = ref("property_butler_billing.property_fee_type_parking")
-        cls.parking = cls.env["property.unit"].create(
-            {
-                "building_id": cls.building.id,
-                "floor": -1,
-                "number": "B1-P07",
-                "area": 13.5,
-                "unit_type": "parking",
-            }
-        )
-        cls.env["property.fee.rate"].create(
-            [
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "residential",
-                    "fee_type_id": cls.management.id,
-                    "rate": 2.5,
-                    "date_from": date(2026, 1, 1),
-                },
-                {
-                    "project_id": cls.project.id,
-                    "unit_type": "parking",
-                    "fee_type_id": cls.parking_fee.id,
-                    "rate": 300.0,
-                    "date_from": date(2026, 1, 1),
-                },
-            ]
-        )
+        cls.parking = cls._parking_space()
+        cls._fee_rate(cls.parking_fee, 300.0, unit_type="parking")
         cls.butler.partner_id.phone = "13900001111"
         cls.butler2.partner_id.phone = "13900002222"
-        cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.parking,
-            cls.owner,
-            date_start=date(2024, 1, 1),
-            is_billing_contact=True,
-            resides=False,
-        )
-        cls._occupy(
-            cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1), is_billing_contact=True
-        )
+        cls._two_grids_billed()
+        cls._billing_contact(cls.parking, cls.owner, resides=False)
         Billing = cls.env["property.billing"]
         cls.invoices = {}
         for month in (8, 9, 10, 11):
@@ -94,42 +51,18 @@ class StatementCase(PropertyButlerCase):
             m: moves.filtered(lambda mv: mv.partner_id == cls.other_owner)
             for m, moves in cls.invoices.items()
         }
-        cls.payment = (
-            cls.env["account.payment.register"]
-            .with_context(active_model="account.move", active_ids=cls.own[10].ids)
-            .create({"amount": 200.0, "payment_date": date(2026, 11, 10)})
-            ._create_payments()
-        )
-        portal = "base.group_portal"
-        cls.resident = new_test_user(
-            cls.env,
-            "pb_resident",
-            password="pb_resident_pw",
-            groups=portal,
-            partner_id=cls.owner.id,
-        )
-        cls.neighbour = new_test_user(
-            cls.env,
-            "pb_neighbour",
-            password="pb_neighbour_pw",
-            groups=portal,
-            partner_id=cls.other_owner.id,
-        )
+        cls.payment = cls._pay(cls.own[10], amount=200.0, day=date(2026, 11, 10))
+        cls._residents()
 
     def _values(self, partners, period=NOVEMBER):
         return self.env[
             "report.property_butler_billing.property_statement_document"
         ]._get_report_values(partners.ids, data={"period": period})["statements"]
 
-    def _pay(self, invoices, amount, day):
+    def _pay_on(self, invoices, amount, day):
         """Register a payment of ``amount`` on ``day`` ('YYYY-MM-DD'), that day."""
         with freeze_time(f"{day} 02:00:00"):
-            return (
-                self.env["account.payment.register"]
-                .with_context(active_model="account.move", active_ids=invoices.ids)
-                .create({"amount": amount, "payment_date": date.fromisoformat(day)})
-                ._create_payments()
-            )
+            return self._pay(invoices, amount=amount, day=date.fromisoformat(day))
 
     def _html(self, partners, period=NOVEMBER):
         """The rendered statement of each of ``partners``, in their order."""
@@ -178,7 +111,7 @@ class TestStatementReport(StatementCase):
         total = {m: move.amount_total for m, move in self.own.items()}
         with freeze_time("2026-12-01 02:00:00"):
             before = self._values(self.owner)[self.owner.id]
-        self._pay(self.own[11], total[11], "2026-12-05")
+        self._pay_on(self.own[11], total[11], "2026-12-05")
         self.assertAlmostEqual(self.own[11].amount_residual, 0.0)
         with freeze_time("2027-01-20 02:00:00"):
             november = self._values(self.owner)[self.owner.id]
@@ -210,8 +143,8 @@ class TestStatementReport(StatementCase):
     def test_partial_payment_in_the_month_reduces_the_arrear(self):
         total = self.own[11].amount_total
         before = self._values(self.owner)[self.owner.id]
-        self._pay(self.own[11], 123.45, "2026-11-20")
-        self._pay(self.own[11], 50.0, "2026-12-03")  # after the month: not in November
+        self._pay_on(self.own[11], 123.45, "2026-11-20")
+        self._pay_on(self.own[11], 50.0, "2026-12-03")  # after the month: not in November
         self.assertAlmostEqual(self.own[11].amount_residual, total - 173.45)
         after = self._values(self.owner)[self.owner.id]
         self.assertAlmostEqual(before["days_0_30"] - after["days_0_30"], 123.45)
@@ -306,7 +239,7 @@ class TestStatementReport(StatementCase):
         self.assertIn("13900001111", html)
         self.assertIn("2026年11月01日", html, "the contact's language formats the dates")
         self.assertIn("************2233", html)
-        self.assertIn("Noto Sans CJK SC", html)
+        self.assertReportFont(html, "o_property_statement")
         self.assertNotIn("3-5-301", html)
 
     def test_real_pdf(self):
@@ -513,15 +446,7 @@ class TestStatementDocument(StatementCase):
 
 
 @tagged("post_install", "-at_install")
-class TestStatementPortal(HttpCase, StatementCase):
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
-
-    def _login(self, user):
-        self.authenticate(user.login, f"{user.login}_pw")
-
+class TestStatementPortal(PropertyHttpCase, StatementCase):
     def test_resident_lists_and_downloads_his_statement(self):
         self._login(self.resident)
         listing = self.url_open("/my/statements")

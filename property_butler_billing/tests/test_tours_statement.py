@@ -8,7 +8,6 @@ class TestStatementTour(HttpCase, StatementCase):
     """A resident opens /my/statements and downloads a month's statement in the browser."""
 
     def test_resident_downloads_a_statement(self):
-        self.resident.password = "pb_resident"  # start_tour logs in with the login as password
         self.start_tour("/my", "property_statement_tour", login="pb_resident")
         # The same download, read back: the November statement of his own units.
         self.authenticate("pb_resident", "pb_resident")

@@ -7,6 +7,9 @@ import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from odoo.addons.property_butler.models.ir_cron import CronBatch
 
 _logger = logging.getLogger(__name__)
 
@@ -184,37 +187,56 @@ class PropertyDebitBatch(models.Model):
     # The weekly list
     # ------------------------------------------------------------------
     @api.model
-    def _cron_prepare_debit_list(self, auto_commit=False):
+    def _cron_prepare_debit_list(self, batch_size=1000):
         """One draft list per company with the open fee invoices of the owners with an active
-        mandate that are not on a pending debit already. A re-run adds nothing."""
+        mandate that are not on a pending debit already: ``batch_size`` invoices per call of the
+        scheduler. A re-run adds nothing (an invoice is pending on one list at most: unique
+        index). Returns the lists completed."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._prepare_debit_batch(batch_size)
+        )
+
+    @api.model
+    def _prepare_debit_batch(self, batch_size):
         companies = self.env["res.company"].search([("id", "in", self.env.companies.ids)])
         mandates = self.env["property.debit.mandate"].search(
             [("state", "=", "active"), ("company_id", "in", companies.ids)]
         )
         if not mandates:
-            return self.browse()
+            return CronBatch(self.browse(), 0, 0)
         mandate_of = {(m.company_id.id, m.partner_id.id): m for m in mandates}
         pending = self.env["property.debit.line"].search([("state", "=", "pending")])
-        invoices = self.env["account.move"].search(
+        domain = [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("property_period", "!=", False),
+            ("payment_state", "in", ("not_paid", "partial")),
+            ("amount_residual", ">", 0),
+            ("id", "not in", pending.invoice_id.ids),
+        ]
+        # The owners with an active mandate of the invoice's company.
+        owners = expression.OR(
             [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("property_period", "!=", False),
-                ("payment_state", "in", ("not_paid", "partial")),
-                ("amount_residual", ">", 0),
-                ("partner_id", "in", mandates.partner_id.ids),
-                ("company_id", "in", companies.ids),
-                ("id", "not in", pending.invoice_id.ids),
-            ],
-            order="company_id, partner_id, invoice_date_due, id",
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_id", "in", company_mandates.partner_id.ids),
+                ]
+                for company, company_mandates in mandates.grouped("company_id").items()
+            ]
         )
+        domain = expression.AND([domain, owners])
+        Move = self.env["account.move"]
+        invoices = Move.search(
+            domain, order="company_id, partner_id, invoice_date_due, id", limit=batch_size
+        )
+        full = len(invoices) == batch_size
+        remaining = Move.search_count(domain) - len(invoices) if full else 0
         by_company = {}
         for invoice in invoices:
-            mandate = mandate_of.get((invoice.company_id.id, invoice.partner_id.id))
-            if mandate:
-                by_company.setdefault(invoice.company_id, []).append((mandate, invoice))
+            mandate = mandate_of[(invoice.company_id.id, invoice.partner_id.id)]
+            by_company.setdefault(invoice.company_id, []).append((mandate, invoice))
         if not by_company:
-            return self.browse()
+            return CronBatch(self.browse(), 0, 0)
         drafts = self.search(
             [("state", "=", "draft"), ("company_id", "in", [c.id for c in by_company])]
         )
@@ -236,7 +258,5 @@ class PropertyDebitBatch(models.Model):
                 ]
             )
             batches |= batch
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
             _logger.info("Debit list %s: %s invoices added", batch.name, len(pairs))
-        return batches
+        return CronBatch(batches, len(invoices), remaining)

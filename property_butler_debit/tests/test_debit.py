@@ -1,7 +1,6 @@
 import base64
 import csv
 import io
-from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
@@ -9,36 +8,18 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler_dunning.tests.common_dunning import DunningCase
 
 
 @tagged("post_install", "-at_install")
-class TestDebit(PropertyButlerCase):
+class TestDebit(DunningCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
-        cls._without_demo_dunning()
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.env.ref(
-                    "property_butler_billing.property_fee_type_management"
-                ).id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(cls.unit2, cls.tenant, date_start=date(2024, 1, 1), is_billing_contact=True)
-        with freeze_time("2026-01-01"):
-            cls.moves = cls.env["property.billing"]._bill_period(date(2026, 1, 1), cls.project)
-            cls.moves.write(
-                {"invoice_date": date(2026, 1, 1), "invoice_date_due": date(2026, 1, 5)}
-            )
-            cls.moves.action_post()
+        cls._billing_contact(cls.unit, cls.owner)
+        cls._billing_contact(cls.unit2, cls.tenant)
+        cls.moves = cls._bill_january()
         cls.move_owner = cls.moves.filtered(lambda m: m.partner_id == cls.owner)
         cls.move_tenant = cls.moves.filtered(lambda m: m.partner_id == cls.tenant)
         Bank = cls.env["res.partner.bank"]
@@ -99,11 +80,20 @@ class TestDebit(PropertyButlerCase):
         self.assertEqual(len(batch.line_ids), 1)
         # A paid invoice is not debited.
         tenant_mandate = self._enrol_tenant()
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=self.move_tenant.ids
-        ).create({"payment_date": date(2026, 1, 20)})._create_payments()
+        self._pay(self.move_tenant)
         self.assertFalse(self.Batch._cron_prepare_debit_list())
         self.assertFalse(tenant_mandate.line_ids)
+
+    def test_cron_lists_a_batch_of_invoices_per_call(self):
+        self._enrol_tenant()
+        cron = "property_butler_debit.property_debit_batch_cron"
+        batches, calls = self._run_as_scheduled(cron, "_cron_prepare_debit_list", batch_size=1)
+        self.assertEqual(calls, [(1, 1), (1, 0)])
+        self.assertEqual(len(batches), 1, "one list for the company, completed by the 2nd call")
+        self.assertEqual(batches.line_ids.invoice_id, self.move_owner | self.move_tenant)
+        again, calls = self._run_as_scheduled(cron, "_cron_prepare_debit_list", batch_size=1)
+        self.assertFalse(again)
+        self.assertEqual(calls, [(0, 0)], "a re-run adds nothing")
 
     def test_columns_are_validated(self):
         with self.assertRaises(ValidationError):

@@ -1,12 +1,12 @@
 from datetime import timedelta
 
-import pytz
 from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import utc_to_local
 
 CHECK_STATES = [("planned", "Planned"), ("done", "Done"), ("missed", "Missed")]
 
@@ -128,8 +128,7 @@ class PropertyDecorationCheck(models.Model):
     # ------------------------------------------------------------------
     def _local(self, value):
         """``value`` (naive UTC) in the time zone of the permit."""
-        zone = pytz.timezone(self.permit_id.tz or DEFAULT_TZ)
-        return pytz.utc.localize(value).astimezone(zone)
+        return utc_to_local(value, self.permit_id.tz)
 
     @api.depends("permit_id.unit_id.code", "permit_id.tz", "date_planned")
     def _compute_name(self):
@@ -307,10 +306,16 @@ class PropertyDecorationCheck(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_mark_missed(self, grace_minutes=120, batch_size=1000):
-        """Mark the planned checks whose time is long past as missed (idempotent)."""
-        limit = fields.Datetime.subtract(fields.Datetime.now(), minutes=grace_minutes)
-        checks = self.search(
-            [("state", "=", "planned"), ("date_planned", "<", limit)], limit=batch_size
+        """Mark the planned checks whose time is long past as missed (idempotent):
+        ``batch_size`` checks per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._mark_missed_batch(grace_minutes, batch_size)
         )
+
+    @api.model
+    def _mark_missed_batch(self, grace_minutes, batch_size):
+        limit = fields.Datetime.subtract(fields.Datetime.now(), minutes=grace_minutes)
+        domain = [("state", "=", "planned"), ("date_planned", "<", limit)]
+        checks = self.search(domain, order="id", limit=batch_size)
         checks.write({"state": "missed"})
-        return checks
+        return CronBatch(checks, len(checks), self.search_count(domain))

@@ -1,5 +1,4 @@
 import re
-import threading
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -11,7 +10,13 @@ from odoo.tools.sql import index_exists
 
 from odoo.addons.property_butler_patrol.models.property_patrol_plan import guard_domain
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import (
+    DEFAULT_TZ,
+    default_tz,
+    local_to_utc,
+    tz_selection,
+)
 
 PERMIT_STATES = [
     ("draft", "Draft"),
@@ -95,12 +100,7 @@ class PropertyDecorationPermit(models.Model):
         help="Local times of the daily decoration patrol checks, separated by commas: at least "
         "three, between 08:00 and 22:00.",
     )
-    tz = fields.Selection(
-        "_tz_selection",
-        string="Time Zone",
-        required=True,
-        default=lambda self: self.env.user.tz or DEFAULT_TZ,
-    )
+    tz = fields.Selection(tz_selection, string="Time Zone", required=True, default=default_tz)
     guard_ids = fields.Many2many(
         "res.users",
         string="Guards",
@@ -136,10 +136,6 @@ class PropertyDecorationPermit(models.Model):
                 "CREATE UNIQUE INDEX property_decoration_permit_unit_active_uniq "
                 "ON property_decoration_permit (unit_id) WHERE state = 'active'"
             )
-
-    @api.model
-    def _tz_selection(self):
-        return [(tz, tz) for tz in pytz.common_timezones]
 
     # ------------------------------------------------------------------
     # Computes
@@ -422,24 +418,19 @@ class PropertyDecorationPermit(models.Model):
     # ------------------------------------------------------------------
     # Scheduled actions
     # ------------------------------------------------------------------
-    def _lock_rows(self):
-        """Lock these permits (SKIP LOCKED: another run is handling the others) and return
-        those that were locked, with their state read again."""
-        if not self:
-            return self
+    def _lock_rows(self, limit=None):
+        """Lock these permits, at most ``limit`` of them, by id (SKIP LOCKED: another run is
+        handling the others) and return those that were locked, with their state read again."""
+        if not self or limit == 0:
+            return self.browse()
         self.env.cr.execute(
-            f"SELECT id FROM {self._table} WHERE id IN %s FOR UPDATE SKIP LOCKED",  # noqa: S608
-            [tuple(self.ids)],
+            f"SELECT id FROM {self._table} WHERE id IN %s ORDER BY id LIMIT %s"  # noqa: S608
+            " FOR UPDATE SKIP LOCKED",
+            [tuple(self.ids), limit],
         )
         locked = self.browse(row[0] for row in self.env.cr.fetchall())
         locked.invalidate_recordset(["state"])
         return locked
-
-    @staticmethod
-    def _commit_batch(env):
-        if not getattr(threading.current_thread(), "testing", False):
-            # One batch at a time survives a crash of the next (guidelines: commit per batch).
-            env.cr.commit()  # pylint: disable=invalid-commit
 
     def _local_today(self):
         self.ensure_one()
@@ -447,63 +438,67 @@ class PropertyDecorationPermit(models.Model):
 
     @api.model
     def _cron_update_states(self, batch_size=200):
-        """Close the permits past their end date and start those whose start date came.
+        """Close the permits past their end date and start those whose start date came:
+        ``batch_size`` permits per call of the scheduler, those to close first.
 
         Idempotent: only permits still in the state to change are taken, under a row lock.
-        "Today" is the permit's own (its time zone), not the scheduler's."""
+        "Today" is the permit's own (its time zone), not the scheduler's. Returns the permits
+        started."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._update_states_batch(batch_size)
+        )
+
+    @api.model
+    def _update_states_batch(self, batch_size):
         utc_today = fields.Date.today()
         finished = self.search(
-            [("state", "=", "active"), ("date_end", "<", utc_today + timedelta(days=1))]
+            [("state", "=", "active"), ("date_end", "<", utc_today + timedelta(days=1))],
+            order="id",
         ).filtered(lambda p: p.date_end < p._local_today())
-        for start in range(0, len(finished), batch_size):
-            batch = finished[start : start + batch_size]._lock_rows()
-            batch.filtered(lambda p: p.state == "active")._finish("done")
-            self._commit_batch(self.env)
         due = self.search(
             [
                 ("state", "=", "approved"),
                 ("date_start", "<=", utc_today + timedelta(days=1)),
                 ("date_end", ">=", utc_today - timedelta(days=1)),
-            ]
+            ],
+            order="id",
         ).filtered(lambda p: p.date_start <= p._local_today() <= p.date_end)
-        started = self.browse()
-        for start in range(0, len(due), batch_size):
-            batch = due[start : start + batch_size]._lock_rows()
-            started |= batch.filtered(lambda p: p.state == "approved")._activate()
-            self._commit_batch(self.env)
-        return started
+        closing = finished._lock_rows(limit=batch_size)
+        closing.filtered(lambda p: p.state == "active")._finish("done")
+        starting = due._lock_rows(limit=batch_size - len(closing))
+        started = starting.filtered(lambda p: p.state == "approved")._activate()
+        done = len(closing) + len(starting)
+        return CronBatch(started, done, len(finished) + len(due) - done)
 
     @api.model
     def _cron_generate_checks(self, days_ahead=1, batch_size=50):
         """Plan the decoration checks of today and the next ``days_ahead`` days for every
-        permit in progress.
+        permit in progress: ``batch_size`` permits per call of the scheduler, by id.
 
         Idempotent: a permit's row is locked while its checks are created, existing checks are
         skipped and (permit, planned time) is unique."""
-        permits = self.search([("state", "=", "active")])
         today = fields.Date.context_today(self)
         days = [today + timedelta(days=offset) for offset in range(days_ahead + 1)]
-        created = self.env["property.decoration.check"]
-        for start in range(0, len(permits), batch_size):
-            batch = permits[start : start + batch_size]._lock_rows()
-            created |= batch.filtered(lambda p: p.state == "active")._generate_checks(days)
-            self._commit_batch(self.env)
-            self.env["ir.cron"]._notify_progress(
-                done=min(start + batch_size, len(permits)),
-                remaining=max(len(permits) - start - batch_size, 0),
-            )
-        return created
+        return self.env["ir.cron"]._property_run_batches(
+            lambda cursor: self._generate_checks_batch(days, batch_size, cursor)
+        )
+
+    @api.model
+    def _generate_checks_batch(self, days, batch_size, cursor):
+        """The checks of the next ``batch_size`` permits in progress after ``cursor``
+        ([day, last permit id] of the previous batch of the day's run)."""
+        day = fields.Date.to_string(days[0])
+        after = cursor[1] if cursor and cursor[0] == day else 0
+        permits = self.search([("state", "=", "active"), ("id", ">", after)], order="id")
+        batch = permits[:batch_size]
+        locked = batch._lock_rows()
+        created = locked.filtered(lambda p: p.state == "active")._generate_checks(days)
+        return CronBatch(created, len(batch), len(permits) - len(batch), [day, batch[-1:].id])
 
     def _check_slots(self, day):
         """UTC (naive) times of ``day``'s checks, from the local check times."""
         self.ensure_one()
-        zone = pytz.timezone(self.tz or DEFAULT_TZ)
-        slots = []
-        for hour in self._parse_check_times():
-            hours, minutes = divmod(round(hour * 60), 60)
-            local = zone.localize(datetime.combine(day, time(hours, minutes)))
-            slots.append(local.astimezone(pytz.utc).replace(tzinfo=None))
-        return slots
+        return [local_to_utc(day, hour, self.tz) for hour in self._parse_check_times()]
 
     def _generate_checks(self, days):
         """Create the missing future checks of these permits for ``days`` (within the permit

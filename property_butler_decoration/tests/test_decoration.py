@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
@@ -24,9 +24,7 @@ class DecorationCase(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tz="Asia/Shanghai"))
-        cls.guard2 = new_test_user(
-            cls.env, "pb_deco_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
+        cls.guard2 = cls._user("pb_deco_guard2", "patrol_guard")
         cls.contractor = cls.env["res.partner"].create({"name": "美家裝飾工程有限公司"})
         cls.Permit = cls.env["property.decoration.permit"]
         cls.Check = cls.env["property.decoration.check"]
@@ -169,6 +167,27 @@ class TestDecorationPermit(DecorationCase):
             self.Permit._cron_update_states()
             self.assertEqual(permit.state, "done")
 
+    def test_cron_starts_and_closes_a_batch_of_permits_per_call(self):
+        units = self.unit | self.unit2 | self.unit_b
+        cron = "property_butler_decoration.property_decoration_permit_cron_states"
+        with freeze_time("2026-11-10 02:00:00"):
+            permits = self.Permit.concat(
+                *(self._permit(unit_id=unit.id, end=date(2026, 11, 25)) for unit in units)
+            )
+            permits.action_approve()
+        with freeze_time("2026-11-20 01:00:00"):
+            started, calls = self._run_as_scheduled(cron, "_cron_update_states", batch_size=2)
+            self.assertEqual(started, permits)
+            self.assertEqual(calls, [(2, 1), (1, 0)])
+            self.assertEqual(set(units.mapped("state")), {"decorating"})
+        with freeze_time("2026-11-26 01:00:00"):
+            started, calls = self._run_as_scheduled(cron, "_cron_update_states", batch_size=2)
+            self.assertFalse(started)
+            self.assertEqual(calls, [(2, 1), (1, 0)])
+            self.assertEqual(set(permits.mapped("state")), {"done"})
+            _started, calls = self._run_as_scheduled(cron, "_cron_update_states", batch_size=2)
+            self.assertEqual(calls, [(0, 0)], "nothing left to do")
+
 
 @tagged("post_install", "-at_install")
 class TestDecorationChecks(DecorationCase):
@@ -196,6 +215,22 @@ class TestDecorationChecks(DecorationCase):
         short.action_approve()
         self.assertEqual(len(short.check_ids), 3)
         self.assertFalse(self.Permit._cron_generate_checks())
+
+    @freeze_time("2026-11-22 00:30:00")
+    def test_cron_plans_the_checks_of_a_batch_of_permits_per_call(self):
+        permits = self.Permit.concat(
+            *(self._permit(unit_id=unit.id) for unit in self.unit | self.unit2 | self.unit_b)
+        )
+        permits.action_approve()
+        permits.check_ids.unlink()
+        checks, calls = self._run_as_scheduled(
+            "property_butler_decoration.property_decoration_permit_cron_checks",
+            "_cron_generate_checks",
+            batch_size=2,
+        )
+        self.assertEqual(calls, [(2, 1), (1, 0)], "the next call takes the permits after")
+        self.assertEqual(checks.permit_id, permits)
+        self.assertEqual(len(checks), 3 * 6, "3 checks today and 3 tomorrow, per permit")
 
     @freeze_time("2026-11-22 00:30:00")
     def test_activation_plans_the_checks_at_once(self):
@@ -317,6 +352,23 @@ class TestDecorationChecks(DecorationCase):
             self.assertEqual(self.Check._cron_mark_missed(), check)
             self.assertEqual(check.state, "missed")
             self.assertFalse(self.Check._cron_mark_missed())
+
+    def test_cron_marks_a_batch_of_missed_checks_per_call(self):
+        with freeze_time("2026-11-22 00:30:00"):
+            permit = self._permit()
+            permit.action_approve()
+        # 22:00 in Shanghai: today's 09:00, 14:00 and 19:00 checks are more than 2 hours late.
+        today = permit.check_ids.filtered(lambda c: c.date_planned < datetime(2026, 11, 22, 12))
+        self.assertEqual(len(today), 3)
+        with freeze_time("2026-11-22 14:00:00"):
+            missed, calls = self._run_as_scheduled(
+                "property_butler_decoration.property_decoration_check_cron_missed",
+                "_cron_mark_missed",
+                batch_size=2,
+            )
+        self.assertEqual(missed & permit.check_ids, today)
+        self.assertEqual(calls, self._batched_calls(len(missed), 2))
+        self.assertEqual(set(today.mapped("state")), {"missed"})
 
 
 @tagged("post_install", "-at_install")

@@ -5,6 +5,7 @@ from . import (
     property_dunning_reason,
     property_dunning_stage,
     property_home,
+    property_late_fee,
     res_company,
     res_config_settings,
 )

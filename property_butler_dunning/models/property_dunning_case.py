@@ -1,11 +1,12 @@
 import logging
-import threading
 from collections import defaultdict
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.property_butler.models.ir_cron import CronBatch
 
 from .property_dunning_stage import quarter_start
 
@@ -15,10 +16,6 @@ CASE_STATES = [("open", "Open"), ("paid", "Paid"), ("closed", "Closed")]
 
 # One advisory lock for the dunning run: two runs at once would create the same cases.
 _DUNNING_LOCK = 73_201_905
-
-
-class _RunTakenOver(Exception):
-    """Another run took the lock between two batches of this one: this one stops."""
 
 
 # What a unit owes: the residual of each open posted fee invoice, shared between the units it
@@ -290,42 +287,45 @@ class PropertyDunningCase(models.Model):
         return paid
 
     @api.model
-    def _cron_dunning(self, today=None, batch_size=500, auto_commit=False):
+    def _cron_dunning(self, today=None, batch_size=500):
         """Open a case for each unit with overdue unpaid fees this quarter, move the open cases
         to the stage due today (never backwards) with one activity per stage for the butler, and
         close the cases of units that paid. Idempotent: run it as often as you like.
 
-        Everything is read up front in a few queries (the unpaid units, the open cases, this
-        quarter's cases, the stages due), then written in batches of ``batch_size`` cases with
-        a fixed number of queries per batch, whatever the number of units: batched creates of
-        cases, activities, followers and chatter messages, one write per stage. Scheduler runs
-        (``auto_commit``) commit each batch, so that a run cut short resumes where it stopped."""
+        Each call of the scheduler handles ``batch_size`` cases, in that order: what is to do
+        is read again in a few queries (the unpaid units, the open cases, this quarter's cases,
+        the stages due), then written with a fixed number of queries per batch, whatever the
+        number of units: batched creates of cases, activities, followers and chatter messages,
+        one write per stage. One run at a time: a transaction-level advisory lock."""
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
-        if not self._take_run_lock():
-            _logger.info("Dunning: another run is under way, skipped.")
-            return False
-        run = {
-            "auto_commit": auto_commit
-            and not getattr(threading.current_thread(), "testing", False),
-            "done": 0,
-        }
-        try:
-            self._run_dunning(today, batch_size, run)
-        except _RunTakenOver:
-            _logger.info("Dunning: another run took over after %s cases, stopped.", run["done"])
-            return False
-        return True
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._dunning_batch(today, batch_size)
+        )
 
     @api.model
     def _take_run_lock(self):
-        """One run at a time: a transaction-level advisory lock, taken again after each commit."""
+        """One run at a time: a transaction-level advisory lock, held until the batch commits."""
         self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _run_dunning(self, today, batch_size, run):
+    def _dunning_batch(self, today, batch_size):
+        """Up to ``batch_size`` cases of the run; returns them, with what is left to do."""
+        if not self._take_run_lock():
+            _logger.info("Dunning: another run is under way, skipped.")
+            return CronBatch(self.browse(), 0, 0)
         quarter = quarter_start(today)
         unpaid = self._unpaid_amounts(today)
+        run = {"room": batch_size, "done": 0, "remaining": 0}
+        handled = self.browse()
+
+        def take(items):
+            """The items of this batch; the others are left for the next one."""
+            batch = items[: run["room"]]
+            run["room"] -= len(batch)
+            run["done"] += len(batch)
+            run["remaining"] += len(items) - len(batch)
+            return batch
 
         # 1. Paid in full: leave dunning. Cases of past quarters are superseded by this one's.
         open_cases = self.search_fetch([("state", "=", "open")], ["unit_id", "quarter"], order="id")
@@ -336,8 +336,9 @@ class PropertyDunningCase(models.Model):
             elif case.quarter < quarter:
                 superseded.append(case.id)
         for state, case_ids in (("paid", paid), ("closed", superseded)):
-            for ids in self._batches(case_ids, batch_size, run):
+            if ids := take(case_ids):
                 self.browse(ids)._leave_dunning(state)
+                handled |= self.browse(ids)
 
         # 2. One case per unpaid unit and quarter; a paid case reopens if new fees fall due.
         existing = self.search_fetch(
@@ -346,11 +347,12 @@ class PropertyDunningCase(models.Model):
             order="id",
         )
         reopen = [case.id for case in existing if case.state == "paid"]
-        for ids in self._batches(reopen, batch_size, run):
+        if ids := take(reopen):
             self.browse(ids)._write_tracked({"state": "open", "date_closed": False})
+            handled |= self.browse(ids)
         missing = sorted(set(unpaid) - {case.unit_id.id for case in existing})
-        for ids in self._batches(missing, batch_size, run):
-            self.create(
+        if ids := take(missing):
+            created = self.create(
                 [
                     {
                         "unit_id": unit.id,
@@ -361,6 +363,7 @@ class PropertyDunningCase(models.Model):
                     for unit in self.env["property.unit"].browse(ids)
                 ]
             )
+            handled |= created
 
         # 3. The stage due today, with one activity per case and stage.
         cases = self.search_fetch(
@@ -376,7 +379,7 @@ class PropertyDunningCase(models.Model):
                 stage = case.stage_id
             if stage and (stage != case.stage_id or stage != case.notified_stage_id):
                 target[case.id] = stage.id
-        for ids in self._batches(list(target), batch_size, run):
+        if ids := take(list(target)):
             batch = self.browse(ids)
             moving = defaultdict(list)
             for case in batch:
@@ -385,22 +388,8 @@ class PropertyDunningCase(models.Model):
             for stage_id, case_ids in moving.items():
                 self.browse(case_ids)._write_tracked({"stage_id": stage_id})
             batch._schedule_stage_activities(quarter)
-
-    @api.model
-    def _batches(self, items, batch_size, run):
-        """Yield ``items`` in slices of ``batch_size``. After each slice: report the progress to
-        the scheduler and, in scheduler runs, commit and take the run's lock again."""
-        for start in range(0, len(items), batch_size):
-            batch = items[start : start + batch_size]
-            yield batch
-            run["done"] += len(batch)
-            self.env["ir.cron"]._notify_progress(
-                done=run["done"], remaining=len(items) - start - len(batch)
-            )
-            if run["auto_commit"]:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-                if not self._take_run_lock():
-                    raise _RunTakenOver()
+            handled |= batch
+        return CronBatch(handled, run["done"], run["remaining"])
 
     def _write_tracked(self, vals):
         """``write(vals)`` with the chatter tracking of the changes logged for all the cases at

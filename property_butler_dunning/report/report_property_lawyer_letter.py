@@ -18,10 +18,10 @@ class ReportPropertyLawyerLetter(models.AbstractModel):
                     ", ".join(innocent.mapped("display_name")),
                 )
             )
-        wizard = self.env["property.late.fee.wizard"]
+        late_fees = self.env["property.late.fee"]
         return {
             "doc_ids": docids,
             "doc_model": "property.dunning.case",
             "docs": cases,
-            "letters": {case.id: wizard._letter_values(case) for case in cases},
+            "letters": {case.id: late_fees._letter_values(case) for case in cases},
         }

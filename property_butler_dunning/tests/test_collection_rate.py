@@ -4,33 +4,17 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler_billing.tests.common_billing import BillingCase
 
 
 @tagged("post_install", "-at_install")
-class TestCollectionRate(PropertyButlerCase):
+class TestCollectionRate(BillingCase):
     """Collection Rate menu: % per project, cluster and grid, month and year to date, vs target."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
-        management = cls.env.ref("property_butler_billing.property_fee_type_management")
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": management.id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
-        cls.grid = cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls.grid_b = cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1), is_billing_contact=True
-        )
+        cls._two_grids_billed()
         Billing = cls.env["property.billing"]
         with freeze_time("2026-01-01"):
             cls.january = Billing._bill_period(date(2026, 1, 1), cls.project)
@@ -40,19 +24,10 @@ class TestCollectionRate(PropertyButlerCase):
             cls.february.action_post()
         mine = cls.january.filtered(lambda m: m.partner_id == cls.owner)
         cls.late = cls.january - mine
-        cls._pay(mine | cls.february)
-        cls._pay(cls.late, amount=cls.late.amount_total / 2)
+        paid_on = date(2026, 2, 20)
+        cls._pay(mine | cls.february, day=paid_on)
+        cls._pay(cls.late, amount=cls.late.amount_total / 2, day=paid_on)
         cls.Rate = cls.env["property.collection.rate"]
-
-    @classmethod
-    def _pay(cls, moves, amount=None):
-        for move in moves:
-            vals = {"payment_date": date(2026, 2, 20)}
-            if amount:
-                vals["amount"] = amount
-            cls.env["account.payment.register"].with_context(
-                active_model="account.move", active_ids=move.ids
-            ).create(vals)._create_payments()
 
     def _row(self, level, period, **keys):
         domain = [("level", "=", level), ("period", "=", period)]

@@ -1,34 +1,25 @@
+from contextlib import closing
 from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import sql_db
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from ..models.property_dunning_case import _DUNNING_LOCK
+from .common_dunning import DunningCase
 
 
 @tagged("post_install", "-at_install")
-class TestDunning(PropertyButlerCase):
+class TestDunning(DunningCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
-        cls._without_demo_dunning()
         ref = cls.env.ref
-        cls.management = ref("property_butler_billing.property_fee_type_management")
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.management.id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(cls.unit2, cls.tenant, date_start=date(2024, 1, 1), is_billing_contact=True)
+        cls._billing_contact(cls.unit, cls.owner)
+        cls._billing_contact(cls.unit2, cls.tenant)
         cls.Case = cls.env["property.dunning.case"]
         cls.stages = (
             ref("property_butler_dunning.property_dunning_stage_call")
@@ -36,14 +27,8 @@ class TestDunning(PropertyButlerCase):
             | ref("property_butler_dunning.property_dunning_stage_recheck")
             | ref("property_butler_dunning.property_dunning_stage_lawyer")
         )
-        # Statements of January 2026, due at the end of the month.
-        with freeze_time("2026-01-01"):
-            cls.moves = cls.env["property.billing"]._bill_period(date(2026, 1, 1), cls.project)
-            cls.moves.write(
-                {"invoice_date": date(2026, 1, 1), "invoice_date_due": date(2026, 1, 5)}
-            )
-            cls.moves.action_post()
-            cls.moves.invoice_date_due = date(2026, 1, 5)
+        # Statements of January 2026, due on the 5th.
+        cls.moves = cls._bill_january()
         cls.move_unit = cls.moves.filtered(lambda m: m.partner_id == cls.owner)
 
     def _run(self, day):
@@ -52,10 +37,9 @@ class TestDunning(PropertyButlerCase):
         return self.Case.search([("unit_id", "in", (self.unit | self.unit2).ids)])
 
     def _pay(self, move):
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=move.ids
-        ).create({"payment_date": date(2026, 1, 20)})._create_payments()
+        payments = super()._pay(move)
         self.assertIn(move.payment_state, ("paid", "in_payment"))
+        return payments
 
     def test_one_case_per_unpaid_unit_and_quarter(self):
         cases = self._run("2026-01-10")
@@ -92,6 +76,37 @@ class TestDunning(PropertyButlerCase):
             self.assertEqual(len(activities), self.stages.ids.index(stage.id) + 1, day)
             self.assertEqual(activities.user_id, self.butler)
         self.assertIn("Lawyer", activities.sorted("id")[-1].summary)
+
+    def test_scheduler_runs_a_batch_of_cases_per_call(self):
+        """A case per call: each call reads again what is left (the cases it opened still need
+        their stage), reports it, and the calls end as one run would."""
+        with freeze_time("2026-01-16"):
+            cases, calls = self._run_as_scheduled(
+                "property_butler_dunning.property_dunning_case_cron", "_cron_dunning", batch_size=1
+            )
+            self.assertEqual(calls, [(1, 2), (1, 2), (1, 1), (1, 0)])
+            self.assertEqual(cases.unit_id, self.unit | self.unit2)
+            self.assertEqual(cases.stage_id, self.stages[0])
+            self.assertEqual(len(cases.activity_ids), 2, "one activity per case")
+            _cases, calls = self._run_as_scheduled(
+                "property_butler_dunning.property_dunning_case_cron", "_cron_dunning", batch_size=1
+            )
+            self.assertEqual(calls, [(0, 0)], "nothing left to do")
+
+    def test_another_run_under_way_is_not_joined(self):
+        """The run's advisory lock, held by another transaction: this batch does nothing and
+        reports nothing to do (the other run does it)."""
+        with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as other:
+            other.execute("SELECT pg_try_advisory_xact_lock(%s)", [_DUNNING_LOCK])
+            self.assertTrue(other.fetchone()[0])
+            with freeze_time("2026-01-16"):
+                cases, calls = self._run_as_scheduled(
+                    "property_butler_dunning.property_dunning_case_cron", "_cron_dunning"
+                )
+            other.rollback()
+        self.assertFalse(cases)
+        self.assertEqual(calls, [(0, 0)])
+        self.assertEqual(self._run("2026-01-16").unit_id, self.unit | self.unit2)
 
     def test_never_moves_backwards(self):
         cases = self._run("2026-03-23")
@@ -165,8 +180,8 @@ class TestDunning(PropertyButlerCase):
         self.assertEqual(log.butler_id, self.env.user)
         self.assertTrue(case.statement_received)
         self.assertEqual(case.log_count, 1)
-        report = self.env.ref("property_butler_dunning.property_dunning_case_report_log")
-        html = report._render_qweb_html(report.report_name, case.ids)[0].decode()
+        xmlid = "property_butler_dunning.property_dunning_case_report_log"
+        html = self._render_html(xmlid, case)
         self.assertIn("Fee Dunning Record", html)
         self.assertIn("收到對帳單", html)
         self.assertIn("2026-Q1", html)
@@ -181,11 +196,7 @@ class TestDunning(PropertyButlerCase):
         self.assertIn("Butler (signature)", signatures)
         self.assertIn("Supervisor (signature)", signatures)
         self.assertEqual(signatures.count("Date: ____"), 2)
-        pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            report.report_name, case.ids
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self._render_pdf(xmlid, case)
 
     def test_company_rule(self):
         case = self._run("2026-01-16")[:1]

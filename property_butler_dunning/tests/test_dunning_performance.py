@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from .common_dunning import DunningCase
 
 # The queries of each dunning run, the same whatever the number of unpaid units: everything is
 # read up front, then written in batches of 500 cases with a fixed number of queries per batch
@@ -22,7 +22,7 @@ class _RolledBack(Exception):
 
 
 @tagged("post_install", "-at_install", "is_query_count")
-class TestDunningQueryCount(PropertyButlerCase):
+class TestDunningQueryCount(DunningCase):
     """The daily dunning run costs a fixed number of queries: the same for 5 and for 40 unpaid
     units (everything is read up front in a few queries, then written in batches)."""
 
@@ -31,18 +31,7 @@ class TestDunningQueryCount(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
-        cls._without_demo_dunning()
         ref = cls.env.ref
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": ref("property_butler_billing.property_fee_type_management").id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
         count = cls.SMALL + cls.LARGE
         building = cls.env["property.building"].create(
             {

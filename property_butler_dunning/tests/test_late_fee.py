@@ -5,15 +5,14 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler_billing.tests.common_billing import BillingCase
 
 
 @tagged("post_install", "-at_install")
-class TestLateFee(PropertyButlerCase):
+class TestLateFee(BillingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
         ref = cls.env.ref
         cls.product = ref("property_butler_billing.product_late_fee", raise_if_not_found=False)
         if not cls.product:
@@ -26,61 +25,33 @@ class TestLateFee(PropertyButlerCase):
                     "res_id": cls.product.id,
                 }
             )
-        management = ref("property_butler_billing.property_fee_type_management")
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": management.id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
-        cls.grid = cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls.grid_b = cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1), is_billing_contact=True
-        )
-        with freeze_time("2026-01-01"):
-            cls.moves = cls.env["property.billing"]._bill_period(date(2026, 1, 1), cls.project)
-            cls.moves.write(
-                {"invoice_date": date(2026, 1, 1), "invoice_date_due": date(2026, 1, 5)}
-            )
-            cls.moves.action_post()
-            cls.moves.invoice_date_due = date(2026, 1, 5)
+        cls._two_grids_billed()
+        cls.moves = cls._bill_january()
         cls.move_unit = cls.moves.filtered(lambda m: m.partner_id == cls.owner)
         cls.move_b = cls.moves.filtered(lambda m: m.partner_id == cls.other_owner)
         cls.Wizard = cls.env["property.late.fee.wizard"]
-
-    def _pay(self, move, amount=None):
-        vals = {"payment_date": date(2026, 1, 20)}
-        if amount:
-            vals["amount"] = amount
-        self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=move.ids
-        ).create(vals)._create_payments()
+        cls.LateFee = cls.env["property.late.fee"]
 
     def test_late_fee_amounts(self):
         self.assertEqual(len(self.moves), 2)
         residual = self.move_unit.amount_residual
         self.assertGreater(residual, 0)
-        fees = self.Wizard._late_fees(self.moves, date(2026, 2, 4))
+        fees = self.LateFee._late_fees(self.moves, date(2026, 2, 4))
         self.assertEqual(set(fees), set(self.moves))
         values = fees[self.move_unit]
         self.assertEqual(values["days"], 30)
         self.assertAlmostEqual(values["residual"], residual)
         self.assertAlmostEqual(values["fee"], round(residual * 0.0003 * 30, 2))
         # Custom rate, then a cap of 0.5 % of the residual.
-        fees = self.Wizard._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001)
+        fees = self.LateFee._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001)
         self.assertAlmostEqual(fees[self.move_unit]["fee"], round(residual * 0.03, 2))
-        fees = self.Wizard._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001, cap=0.005)
+        fees = self.LateFee._late_fees(self.move_unit, date(2026, 2, 4), rate=0.001, cap=0.005)
         self.assertAlmostEqual(fees[self.move_unit]["fee"], round(residual * 0.005, 2))
         # Not yet due, or paid: nothing.
-        self.assertFalse(self.Wizard._late_fees(self.moves, date(2026, 1, 5)))
+        self.assertFalse(self.LateFee._late_fees(self.moves, date(2026, 1, 5)))
         self._pay(self.move_unit)
         self.assertEqual(
-            set(self.Wizard._late_fees(self.moves, date(2026, 2, 4))), set(self.move_b)
+            set(self.LateFee._late_fees(self.moves, date(2026, 2, 4))), set(self.move_b)
         )
 
     def test_wizard_defaults_follow_the_context(self):
@@ -170,7 +141,7 @@ class TestLateFee(PropertyButlerCase):
         case.malicious = True
         with freeze_time("2026-02-04"):
             html = report._render_qweb_html(report.report_name, case.ids)[0].decode()
-            values = self.Wizard._letter_values(case)
+            values = self.LateFee._letter_values(case)
         self.assertNotIn("o_lawyer_letter_not_malicious", html)
         self.assertIn(self.move_unit.name, html)
         self.assertIn("2026-01", html)
@@ -182,19 +153,14 @@ class TestLateFee(PropertyButlerCase):
         self.assertIn(f"{fee:,.2f}", html)
         self.assertIn(f"{values['total']:,.2f}", html)
         self.assertIn("Demand for Payment", html)
-        self.assertIn("Noto Sans CJK", html)
+        self.assertReportFont(html)
 
     def test_lawyer_letter_pdf(self):
         with freeze_time("2026-03-23"):
             self.env["property.dunning.case"]._cron_dunning()
         case = self.env["property.dunning.case"].search([("unit_id", "=", self.unit.id)])
         case.malicious = True
-        report = self.env.ref("property_butler_dunning.property_dunning_case_report_lawyer_letter")
-        pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            report.report_name, case.ids
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self._render_pdf("property_butler_dunning.property_dunning_case_report_lawyer_letter", case)
 
     def test_collection_rate(self):
         Report = self.env["property.collection.report"]

@@ -10,7 +10,7 @@ from odoo.http import request
 
 from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import photo_mimetype
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 GUARD_GROUP = "property_butler.property_butler_group_patrol_guard"
 OPEN_STATES = ("planned", "in_progress")

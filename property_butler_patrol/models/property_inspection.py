@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+
 # Unit types people live in: only these get the monthly vacant-flat inspection (water, power and
 # gas off, no cracks...), not parking spaces, storage rooms or shops.
 DWELLING_UNIT_TYPES = ("residential",)
@@ -223,7 +225,14 @@ class PropertyInspection(models.Model):
     @api.model
     def _cron_vacant_unit_inspections(self, batch_size=500):
         """On the 1st of the month: one inspection per vacant unit for its butler, due at month
-        end. Idempotent: (unit, template, month) is unique and existing ones are skipped."""
+        end. Idempotent: (unit, template, month) is unique and existing ones are skipped.
+        ``batch_size`` units per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._vacant_unit_inspections_batch(batch_size)
+        )
+
+    @api.model
+    def _vacant_unit_inspections_batch(self, batch_size):
         template = self.env.ref("property_butler_patrol.property_inspection_template_vacant_unit")
         today = fields.Date.context_today(self)
         period = today.strftime("%Y-%m")
@@ -249,7 +258,4 @@ class PropertyInspection(models.Model):
         remaining = self.env["property.unit"].search_count(
             [*vacant, ("id", "not in", (existing | units).ids)]
         )
-        self.env["ir.cron"]._notify_progress(done=len(inspections), remaining=remaining)
-        if remaining:
-            self.env.ref("property_butler_patrol.property_inspection_cron_vacant_units")._trigger()
-        return inspections
+        return CronBatch(inspections, len(inspections), remaining)

@@ -1,12 +1,14 @@
-import threading
 from datetime import datetime, time, timedelta
-
-import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import (
+    default_tz,
+    local_to_utc,
+    tz_selection,
+)
 
 
 def guard_domain(env):
@@ -48,12 +50,7 @@ class PropertyPatrolPlan(models.Model):
         domain=lambda self: guard_domain(self.env),
         help="Rounds are assigned to these guards in turn.",
     )
-    tz = fields.Selection(
-        "_tz_selection",
-        string="Time Zone",
-        required=True,
-        default=lambda self: self.env.user.tz or DEFAULT_TZ,
-    )
+    tz = fields.Selection(tz_selection, string="Time Zone", required=True, default=default_tz)
     round_ids = fields.One2many("property.patrol.round", "plan_id", string="Rounds")
 
     _sql_constraints = [
@@ -63,10 +60,6 @@ class PropertyPatrolPlan(models.Model):
             "The interval between rounds cannot be negative.",
         ),
     ]
-
-    @api.model
-    def _tz_selection(self):
-        return [(tz, tz) for tz in pytz.common_timezones]
 
     @api.depends("route_id.name", "shift_id.name")
     def _compute_name(self):
@@ -110,11 +103,8 @@ class PropertyPatrolPlan(models.Model):
     def _slots(self, day):
         """UTC start times (naive) of the rounds of ``day``'s shift."""
         self.ensure_one()
-        zone = pytz.timezone(self.tz or DEFAULT_TZ)
         shift = self.shift_id
-        hours, minutes = divmod(round(shift.hour_from * 60), 60)
-        local_start = zone.localize(datetime.combine(day, time(hours, minutes)))
-        start = local_start.astimezone(pytz.utc).replace(tzinfo=None)
+        start = local_to_utc(day, shift.hour_from, self.tz)
         length = timedelta(hours=shift.duration)
         interval = self._interval()
         if not interval:
@@ -126,34 +116,37 @@ class PropertyPatrolPlan(models.Model):
         return slots
 
     @api.model
-    def _cron_generate_rounds(self, days_ahead=2, batch_size=50, auto_commit=False):
-        """Create the rounds of the next ``days_ahead`` days, plan by plan, in batches.
+    def _cron_generate_rounds(self, days_ahead=2, batch_size=50):
+        """Create the rounds of the next ``days_ahead`` days: ``batch_size`` plans per call of
+        the scheduler, by id.
 
         Idempotent: a plan's row is locked while its rounds are created, rounds that exist are
         skipped, and (plan, start) is unique, so re-runs and concurrent runs add nothing twice.
         """
-        plans = self.search([("route_id.active", "=", True)])
         today = fields.Date.context_today(self)
         days = [today + timedelta(days=offset) for offset in range(days_ahead + 1)]
-        Round = self.env["property.patrol.round"]
-        created = Round
-        for start in range(0, len(plans), batch_size):
-            batch = plans[start : start + batch_size]
-            # Plans another run is handling are skipped (SKIP LOCKED): it creates their rounds.
-            self.env.cr.execute(
-                "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                [tuple(batch.ids)],
-            )
-            locked = self.browse(row[0] for row in self.env.cr.fetchall())
-            created |= locked._generate_rounds(days)
-            if auto_commit and not getattr(threading.current_thread(), "testing", False):
-                # One batch at a time survives a crash of the next (guidelines: commit per batch).
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            self.env["ir.cron"]._notify_progress(
-                done=min(start + batch_size, len(plans)),
-                remaining=max(len(plans) - start - batch_size, 0),
-            )
-        return created
+        return self.env["ir.cron"]._property_run_batches(
+            lambda cursor: self._generate_rounds_batch(days, batch_size, cursor)
+        )
+
+    @api.model
+    def _generate_rounds_batch(self, days, batch_size, cursor):
+        """The rounds of the next ``batch_size`` plans after ``cursor`` ([day, last plan id] of
+        the previous batch of the day's run)."""
+        day = fields.Date.to_string(days[0])
+        after = cursor[1] if cursor and cursor[0] == day else 0
+        plans = self.search([("route_id.active", "=", True), ("id", ">", after)], order="id")
+        batch = plans[:batch_size]
+        if not batch:
+            return CronBatch(self.env["property.patrol.round"], 0, 0)
+        # Plans another run is handling are skipped (SKIP LOCKED): it creates their rounds.
+        self.env.cr.execute(
+            "SELECT id FROM property_patrol_plan WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            [tuple(batch.ids)],
+        )
+        locked = self.browse(row[0] for row in self.env.cr.fetchall())
+        created = locked._generate_rounds(days)
+        return CronBatch(created, len(batch), len(plans) - len(batch), [day, batch[-1:].id])
 
     def _generate_rounds(self, days):
         """Create the missing rounds of these plans for ``days``, in one query and one create."""

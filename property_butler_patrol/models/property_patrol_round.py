@@ -6,7 +6,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ, utc_to_local
 
 # A round may be started up to this long before its start time.
 EARLY_MINUTES = 30
@@ -68,13 +69,18 @@ class PropertyPatrolRound(models.Model):
         """``value`` (UTC, naive) in ``tz``, else the round's plan's time zone (the project's
         local time), else Asia/Shanghai."""
         self.ensure_one()
-        zone = pytz.timezone(tz or self.plan_id.tz or DEFAULT_TZ)
-        return pytz.utc.localize(value).astimezone(zone)
+        return utc_to_local(value, tz or self.plan_id.tz)
 
     def _viewer_tz(self):
         """The time zone times are shown in: the viewer's, else the round's (the plan's)."""
         tz = self.env.context.get("tz") or self.env.user.tz
         return tz if tz in pytz.all_timezones_set else None
+
+    def _display_tz(self):
+        """The time zone the guard's pages show the round's times in: the viewer's, else the
+        plan's, else DEFAULT_TZ."""
+        self.ensure_one()
+        return self._viewer_tz() or self.plan_id.tz or DEFAULT_TZ
 
     @api.depends("route_id.name", "date_start", "plan_id.tz", "plan_id.shift_id.name")
     def _compute_name(self):
@@ -141,10 +147,44 @@ class PropertyPatrolRound(models.Model):
         flagged suspicious for the supervisors.
         """
         self.ensure_one()
+        self._check_open_for_check_in()
+        checkpoint = self._checkpoint_to_check_in(token)
+        answers = answers or {}
+        self._check_check_in_answers(checkpoint, answers, remark, is_problem)
+        now = fields.Datetime.now()
+        if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
+            raise UserError(
+                self.env._(
+                    "Round %s has not started yet: check in from its start time.", self.display_name
+                )
+            )
+        checkin = self._create_checkin(
+            checkpoint,
+            now,
+            answers,
+            remark=remark,
+            is_problem=is_problem,
+            photo=photo,
+            client_ip=client_ip,
+            position=position,
+        )
+        if self.state == "planned" or not self.guard_id:
+            # sudo: guards do not write rounds; the first check-in starts (and claims) it.
+            self.sudo().write({"state": "in_progress", "guard_id": self.env.user.id})
+        checkin = checkin.sudo(False)
+        checkin._raise_findings()
+        return checkin
+
+    def _check_open_for_check_in(self):
+        """The round is the guard's (or nobody's) and still open."""
         if self.guard_id and self.guard_id != self.env.user:
             raise UserError(self.env._("Round %s is assigned to another guard.", self.display_name))
         if self.state not in ("planned", "in_progress"):
             raise UserError(self.env._("Round %s is closed.", self.display_name))
+
+    def _checkpoint_to_check_in(self, token):
+        """The checkpoint of the QR code ``token``: a current code, on this round's route, not
+        checked in yet on this round."""
         checkpoint = self.env["property.checkpoint"]._from_token(token)
         if not checkpoint:
             raise UserError(
@@ -165,7 +205,11 @@ class PropertyPatrolRound(models.Model):
             raise UserError(
                 self.env._("You already checked in at %s on this round.", checkpoint.name)
             )
-        answers = answers or {}
+        return checkpoint
+
+    def _check_check_in_answers(self, checkpoint, answers, remark, is_problem):
+        """Every item of the checkpoint's checklist answered (and nothing else), each problem
+        described in a note, a problem remark not empty."""
         unknown = set(answers) - set(checkpoint.checklist_item_ids.ids)
         if unknown:
             raise UserError(self.env._("Some answers are not on this checkpoint's checklist."))
@@ -180,17 +224,15 @@ class PropertyPatrolRound(models.Model):
             raise UserError(self.env._("Describe each problem in a note."))
         if is_problem and not (remark or "").strip():
             raise UserError(self.env._("Describe the problem in the remark."))
-        now = fields.Datetime.now()
-        if now < self.date_start - timedelta(minutes=EARLY_MINUTES):
-            raise UserError(
-                self.env._(
-                    "Round %s has not started yet: check in from its start time.", self.display_name
-                )
-            )
+
+    def _create_checkin(
+        self, checkpoint, now, answers, *, remark, is_problem, photo, client_ip, position
+    ):
+        """The check-in record (late, suspicious or not) with its answers."""
         reasons, distance = self._suspicion(checkpoint, now, position)
         latitude, longitude, accuracy = position or (0.0, 0.0, 0.0)
-        # sudo: guards create check-ins only through this method, which validated them.
-        checkin = (
+        # sudo: guards create check-ins only through check_in, which validated them.
+        return (
             self.env["property.patrol.checkin"]
             .sudo()
             .create(
@@ -218,12 +260,6 @@ class PropertyPatrolRound(models.Model):
                 }
             )
         )
-        if self.state == "planned" or not self.guard_id:
-            # sudo: guards do not write rounds; the first check-in starts (and claims) it.
-            self.sudo().write({"state": "in_progress", "guard_id": self.env.user.id})
-        checkin = checkin.sudo(False)
-        checkin._raise_findings()
-        return checkin
 
     def _suspicion(self, checkpoint, now, position=None):
         """Why a check-in at ``checkpoint`` now looks remote: ([reasons], metres from the phone
@@ -312,11 +348,16 @@ class PropertyPatrolRound(models.Model):
 
     @api.model
     def _cron_close_overdue(self, grace_minutes=30, batch_size=500):
-        """Close the rounds whose time is over, flagging what was missed or late."""
-        limit = fields.Datetime.now() - timedelta(minutes=grace_minutes)
-        rounds = self.search(
-            [("state", "in", ("planned", "in_progress")), ("date_deadline", "<", limit)],
-            limit=batch_size,
+        """Close the rounds whose time is over, flagging what was missed or late:
+        ``batch_size`` rounds per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._close_overdue_batch(grace_minutes, batch_size)
         )
+
+    @api.model
+    def _close_overdue_batch(self, grace_minutes, batch_size):
+        limit = fields.Datetime.now() - timedelta(minutes=grace_minutes)
+        domain = [("state", "in", ("planned", "in_progress")), ("date_deadline", "<", limit)]
+        rounds = self.search(domain, order="id", limit=batch_size)
         rounds.action_close()
-        return rounds
+        return CronBatch(rounds, len(rounds), self.search_count(domain))

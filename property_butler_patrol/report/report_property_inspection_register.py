@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ReportPropertyInspectionRegister(models.AbstractModel):
@@ -9,3 +9,14 @@ class ReportPropertyInspectionRegister(models.AbstractModel):
     # Abstract: no table, but the default table name would be too long for PostgreSQL.
     _table = "report_property_inspection_register"
     _description = "Inspection Register Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data=data)
+        inspections = values["docs"].sorted(lambda i: (i.date_planned, i.id))
+        # One register per place (the cluster, else the project), by name.
+        places = inspections.grouped(lambda i: (i.cluster_id or i.project_id).display_name)
+        values["groups"] = [
+            {"place": place, "inspections": places[place]} for place in sorted(places)
+        ]
+        return values

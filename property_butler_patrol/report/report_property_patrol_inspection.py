@@ -1,4 +1,6 @@
-from odoo import models
+from odoo import api, models
+
+from .report_property_patrol_checkin_sheet import round_groups
 
 
 class ReportPropertyPatrolInspection(models.AbstractModel):
@@ -9,3 +11,22 @@ class ReportPropertyPatrolInspection(models.AbstractModel):
     # Abstract: no table, but the default table name would be too long for PostgreSQL.
     _table = "report_property_patrol_inspection"
     _description = "Patrol Inspection Record Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data=data)
+        rounds = values["docs"]
+        values["groups"], values["round_tz"] = round_groups(rounds)
+        # Each round's check-ins in the order of the route (then by time).
+        values["checkins"] = {}
+        for patrol in rounds:
+            order = {
+                line.checkpoint_id.id: index for index, line in enumerate(patrol.route_id.line_ids)
+            }
+            values["checkins"][patrol.id] = patrol.checkin_ids.sorted(
+                lambda checkin, order=order: (
+                    order.get(checkin.checkpoint_id.id, 999),
+                    checkin.date,
+                )
+            )
+        return values

@@ -24,6 +24,22 @@ def qr_svg_src(value):
     return f"data:image/svg+xml;base64,{base64.b64encode(svg).decode()}"
 
 
+def checkpoint_locations(checkpoints):
+    """Where each checkpoint is, by id: its cluster, building and unit, e.g. "A / 3"."""
+    return {
+        checkpoint.id: " / ".join(
+            part
+            for part in (
+                checkpoint.cluster_id.name,
+                checkpoint.building_id.name,
+                checkpoint.unit_id.display_name,
+            )
+            if part
+        )
+        for checkpoint in checkpoints
+    }
+
+
 class ReportPropertyPatrolRouteQr(models.AbstractModel):
     """Checkpoint QR Codes (access checked by property.report.mixin)."""
 
@@ -36,9 +52,19 @@ class ReportPropertyPatrolRouteQr(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         values = super()._get_report_values(docids, data=data)
-        checkpoints = values["docs"].line_ids.checkpoint_id
+        routes = values["docs"]
+        checkpoints = routes.line_ids.checkpoint_id
         # qr_url is empty for a user who may not read the tokens (never computed through sudo).
         values["qr_images"] = {
             checkpoint.id: qr_svg_src(checkpoint.qr_url) for checkpoint in checkpoints
         }
+        values["locations"] = checkpoint_locations(checkpoints)
+        # Two cards a row, numbered in the route's order.
+        values["qr_rows"] = {}
+        for route in routes:
+            cells = [
+                {"number": number, "checkpoint": line.checkpoint_id}
+                for number, line in enumerate(route.line_ids, start=1)
+            ]
+            values["qr_rows"][route.id] = [cells[i : i + 2] for i in range(0, len(cells), 2)]
         return values

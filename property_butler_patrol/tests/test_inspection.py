@@ -1,5 +1,3 @@
-import importlib.util
-import os
 from datetime import date
 
 from freezegun import freeze_time
@@ -113,6 +111,27 @@ class TestInspections(PropertyButlerCase):
         self.assertFalse(mine.is_overdue)
 
     @freeze_time("2026-12-01 01:00:00")
+    def test_vacant_unit_inspections_a_batch_of_units_per_call(self):
+        self._occupy(self.unit_b, self.other_owner, date_start=date(2024, 1, 1), resides=False)
+        self.assertEqual((self.unit | self.unit_b).mapped("state"), ["vacant", "vacant"])
+        created, calls = self._run_as_scheduled(
+            "property_butler_patrol.property_inspection_cron_vacant_units",
+            "_cron_vacant_unit_inspections",
+            batch_size=1,
+        )
+        self.assertEqual(calls, self._batched_calls(len(created), 1))
+        self.assertEqual(
+            created.filtered(lambda i: i.project_id == self.project).unit_id,
+            self.unit | self.unit_b,
+        )
+        _again, calls = self._run_as_scheduled(
+            "property_butler_patrol.property_inspection_cron_vacant_units",
+            "_cron_vacant_unit_inspections",
+            batch_size=1,
+        )
+        self.assertEqual(calls, [(0, 0)], "idempotent")
+
+    @freeze_time("2026-12-01 01:00:00")
     def test_parking_spaces_and_storage_get_no_vacant_flat_inspection(self):
         Unit = self.env["property.unit"]
         parking, storage, shop = Unit.create(
@@ -155,13 +174,7 @@ class TestInspections(PropertyButlerCase):
             "UPDATE property_unit SET unit_type = 'parking' WHERE id = %s", [parking.id]
         )
         self.env.invalidate_all()
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
-        )
-        spec = importlib.util.spec_from_file_location("pb_migration_inspections", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self._run_migration("18.0.1.0.1/post-migrate.py", "18.0.1.0.0")
         self.assertFalse(todo.exists())
         self.assertTrue(done.exists(), "what was done stays on record")
         self.assertTrue(flat.exists())

@@ -1,5 +1,3 @@
-import importlib.util
-import os
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -7,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
@@ -17,9 +15,7 @@ class PatrolCase(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard2 = new_test_user(
-            cls.env, "pb_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
+        cls.guard2 = cls._user("pb_guard2", "patrol_guard")
         cls.engineering = cls.env.ref("property_butler_ticket.property_department_engineering")
         cls.security = cls.env.ref("property_butler_ticket.property_department_security")
         Checkpoint = cls.env["property.checkpoint"]
@@ -184,6 +180,29 @@ class TestPatrolPlans(PatrolCase):
                 13,
                 "only the new day's rounds",
             )
+
+    @freeze_time("2026-11-22 03:00:00")
+    def test_cron_plans_rounds_a_batch_of_plans_per_call(self):
+        """The scheduler's calls each take the next plans by id (the cursor of the previous
+        call), report what is left, and together plan every plan once."""
+        plans = self.env["property.patrol.plan"].create(
+            [{"route_id": self.route.id, "shift_id": self.day.id, "tz": "Asia/Shanghai"}] * 3
+        )
+        total = self.env["property.patrol.plan"].search_count([("route_id.active", "=", True)])
+        self.assertGreaterEqual(total, 3)
+        cron = "property_butler_patrol.property_patrol_plan_cron_generate"
+        rounds, calls = self._run_as_scheduled(
+            cron, "_cron_generate_rounds", days_ahead=1, batch_size=2
+        )
+        self.assertEqual(calls, self._batched_calls(total, 2))
+        mine = rounds.filtered(lambda r: r.plan_id in plans)
+        self.assertEqual(len(mine), 3 * 2, "a day round today and tomorrow, per plan")
+        self.assertEqual(mine.plan_id, plans)
+        again, calls = self._run_as_scheduled(
+            cron, "_cron_generate_rounds", days_ahead=1, batch_size=2
+        )
+        self.assertEqual(calls, self._batched_calls(total, 2), "a new run starts over")
+        self.assertFalse(again.filtered(lambda r: r.plan_id in plans), "and creates nothing")
 
     def test_same_plan_and_start_cannot_exist_twice(self):
         plan = self.env["property.patrol.plan"].create(
@@ -354,13 +373,7 @@ class TestRoundNames(PatrolCase):
             ["Night route 2026-11-22 13:00:00", patrol.id],
         )
         self.env.invalidate_all()
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)), "migrations/18.0.1.0.1/post-migrate.py"
-        )
-        spec = importlib.util.spec_from_file_location("pb_migration_round_names", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self._run_migration("18.0.1.0.1/post-migrate.py", "18.0.1.0.0")
         self.assertEqual(patrol.name, "Night route 2026-11-22")
 
 
@@ -431,10 +444,7 @@ class TestCheckIn(PatrolCase):
         self.gate.action_regenerate_token()
         with self.assertRefused(UserError, "QR code is not valid"):
             mine.check_in(old)
-        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = self.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
-        )
+        _company, project, _building, _unit = self._moon_bay()
         foreign = self.env["property.checkpoint"].create(
             {"name": "Moon gate", "project_id": project.id}
         )
@@ -471,6 +481,21 @@ class TestCheckIn(PatrolCase):
         self.assertNotIn(later, closed)
         self.assertEqual(untouched.state, "missed")
         self.assertEqual(untouched.missed_count, 2)
+
+    def test_cron_closes_a_batch_of_rounds_per_call(self):
+        with freeze_time("2026-11-22 13:00:00"):
+            rounds = self.env["property.patrol.round"].concat(
+                *(self._round(start=datetime(2026, 11, 22, hour, 0)) for hour in (11, 12, 13))
+            )
+        with freeze_time("2026-11-22 14:10:00"):
+            closed, calls = self._run_as_scheduled(
+                "property_butler_patrol.property_patrol_round_cron_close",
+                "_cron_close_overdue",
+                batch_size=2,
+            )
+        self.assertEqual(closed & rounds, rounds)
+        self.assertEqual(calls, self._batched_calls(len(closed), 2))
+        self.assertEqual(set(rounds.mapped("state")), {"missed"})
 
     def test_guards_see_their_own_rounds(self):
         mine = self._round()

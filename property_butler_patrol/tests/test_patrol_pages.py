@@ -1,4 +1,3 @@
-import io
 import os
 import shutil
 import subprocess
@@ -10,112 +9,22 @@ import pytz
 import zxingcpp
 from PIL import Image
 
-from odoo import Command, fields, http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import fields, http
+from odoo.tests import tagged
 
-from odoo.addons.property_butler_patrol.controllers import property_patrol
 from odoo.addons.property_butler_patrol.report.report_property_patrol_route_qr import qr_svg_src
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler.controllers import property_patrol
+from odoo.addons.property_butler.tests.common import PropertyHttpCase, png_bytes
 
-TZ = "Asia/Shanghai"
+from .common_patrol import TZ, PatrolPagesCase
 
-
-def png_bytes(size=(16, 12), color=(40, 120, 200)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-PNG = png_bytes()
-
-
-class PatrolPagesCase(PropertyButlerCase):
-    """A route of two checkpoints (a gate and the control room, a key area with a checklist)
-    walked by the guard in a round that starts now; a third checkpoint off the route."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ref = cls.env.ref
-        cls.engineering = ref("property_butler_ticket.property_department_engineering")
-        cls.security = ref("property_butler_ticket.property_department_security")
-        cls.guard2 = new_test_user(
-            cls.env, "pb_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
-        (cls.guard | cls.guard2 | cls.supervisor).write({"tz": TZ})
-        Checkpoint = cls.env["property.checkpoint"]
-        cls.gate = Checkpoint.create(
-            {"name": "North Gate", "project_id": cls.project.id, "cluster_id": cls.cluster.id}
-        )
-        cls.control_room = Checkpoint.create(
-            {
-                "name": "Control Room",
-                "project_id": cls.project.id,
-                "building_id": cls.building.id,
-                "is_key_area": True,
-                "instructions": "<p>Check the CCTV wall and the fire panel.</p>",
-                "checklist_item_ids": [
-                    Command.create(
-                        {"name": "Fire panel without alarm", "department_id": cls.engineering.id}
-                    ),
-                    Command.create(
-                        {"name": "CCTV screens all on", "department_id": cls.security.id}
-                    ),
-                ],
-            }
-        )
-        cls.fire_panel, cls.cctv = cls.control_room.checklist_item_ids
-        cls.vacant_unit = Checkpoint.create(
-            {"name": "Vacant 1501", "project_id": cls.project.id, "unit_id": cls.unit2.id}
-        )
-        cls.route = cls.env["property.patrol.route"].create(
-            {
-                "name": "Cluster 3 night route",
-                "project_id": cls.project.id,
-                "expected_duration": 45,
-                "line_ids": [
-                    Command.create({"sequence": 1, "checkpoint_id": cls.gate.id}),
-                    Command.create({"sequence": 2, "checkpoint_id": cls.control_room.id}),
-                ],
-            }
-        )
-        cls.shift = cls.env["property.patrol.shift"].create(
-            {"name": "Night", "hour_from": 20.0, "hour_to": 8.0}
-        )
-        cls.plan = cls.env["property.patrol.plan"].create(
-            {
-                "route_id": cls.route.id,
-                "shift_id": cls.shift.id,
-                "guard_ids": [Command.set(cls.guard.ids)],
-                "tz": TZ,
-            }
-        )
-        cls.round = cls.env["property.patrol.round"].create(
-            {
-                "plan_id": cls.plan.id,
-                "route_id": cls.route.id,
-                "guard_id": cls.guard.id,
-                "date_start": fields.Datetime.now().replace(microsecond=0),
-            }
-        )
-
-    @classmethod
-    def _local_time(cls, value, seconds=True):
-        local = pytz.utc.localize(value).astimezone(pytz.timezone(TZ))
-        return local.strftime("%H:%M:%S" if seconds else "%H:%M")
+# A guard's photo of a checkpoint.
+PNG = png_bytes(color=(40, 120, 200))
 
 
 @tagged("post_install", "-at_install")
-class TestPatrolPages(HttpCase, PatrolPagesCase):
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()  # the request wrote through the same cursor
-        return response
-
-    def _login(self, user):
-        self.authenticate(user.login, user.login)
-
+class TestPatrolPages(PropertyHttpCase, PatrolPagesCase):
     def _post(self, token, files=None, **data):
         values = {
             "csrf_token": http.Request.csrf_token(self),
@@ -404,7 +313,7 @@ class TestPatrolPages(HttpCase, PatrolPagesCase):
         self.assertFalse(self._checkins())
 
     def test_portal_and_other_internal_users_have_no_access(self):
-        portal_user = new_test_user(self.env, "pb_patrol_portal", groups="base.group_portal")
+        portal_user = self._portal_user("pb_patrol_portal")
         for user in (portal_user, self.butler):
             self._login(user)
             for url in ("/property/patrol", f"/property/checkin/{self.gate.qr_token}"):
@@ -434,21 +343,9 @@ class TestPatrolReports(PatrolPagesCase):
         cls.round.action_close()  # the gate was missed
         cls.finding = cls.checkin.ticket_ids.filtered(lambda t: t.department_id == cls.engineering)
 
-    def _render_html(self, xmlid, records, user=None):
-        report = self.env.ref(xmlid).with_user(user or self.supervisor)
-        html, file_format = report._render_qweb_html(report.report_name, records.ids)
-        self.assertEqual(file_format, "html")
-        return html.decode()
-
-    def _render_pdf(self, xmlid, records):
-        report = self.env.ref(xmlid).with_context(force_report_rendering=True)
-        pdf, file_format = report._render_qweb_pdf(report.report_name, records.ids)
-        self.assertEqual(file_format, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-
     def test_qr_sheet(self):
         xmlid = "property_butler_patrol.property_patrol_route_report_qr"
-        html = self._render_html(xmlid, self.route)
+        html = self._render_html(xmlid, self.route, user=self.supervisor)
         self.assertIn("North Gate", html)
         self.assertIn("Control Room", html)
         self.assertIn("Key Area", html)
@@ -497,7 +394,7 @@ class TestPatrolReports(PatrolPagesCase):
 
     def test_checkin_sheet(self):
         xmlid = "property_butler_patrol.property_patrol_round_report_checkin_sheet"
-        html = self._render_html(xmlid, self.round)
+        html = self._render_html(xmlid, self.round, user=self.supervisor)
         self.assertIn("Patrol Check-in Sheet", html)
         self.assertIn("Cluster 3 night route", html)
         self.assertIn(self.guard.name, html)
@@ -525,13 +422,13 @@ class TestPatrolReports(PatrolPagesCase):
             }
         )
         xmlid = "property_butler_patrol.property_patrol_round_report_checkin_sheet"
-        html = self._render_html(xmlid, self.round | other | later)
+        html = self._render_html(xmlid, self.round | other | later, user=self.supervisor)
         self.assertEqual(html.count("<h2>Patrol Check-in Sheet</h2>"), 2)
         self.assertEqual(html.count('class="table table-sm table-bordered o_patrol_round"'), 3)
 
     def test_inspection_record(self):
         xmlid = "property_butler_patrol.property_patrol_round_report_inspection"
-        html = self._render_html(xmlid, self.round)
+        html = self._render_html(xmlid, self.round, user=self.supervisor)
         self.assertIn("Patrol Inspection Record", html)
         self.assertIn("Fire panel without alarm", html)
         self.assertIn("Fault light on zone 4", html)

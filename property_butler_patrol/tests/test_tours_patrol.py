@@ -2,7 +2,7 @@ import shutil
 
 from odoo.tests import HttpCase, tagged
 
-from .test_patrol_pages import PatrolPagesCase
+from .common_patrol import PatrolPagesCase
 
 
 @tagged("post_install", "-at_install")

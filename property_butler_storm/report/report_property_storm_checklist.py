@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class ReportPropertyStormChecklist(models.AbstractModel):
@@ -9,3 +9,16 @@ class ReportPropertyStormChecklist(models.AbstractModel):
     # Abstract: no table, but the default table name would be too long for PostgreSQL.
     _table = "report_property_storm_checklist"
     _description = "Storm Checklist Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data=data)
+        # Per alert, a checklist per project: its tasks.
+        values["checklists"] = {}
+        for alert in values["docs"]:
+            tasks = alert.task_ids.grouped("project_id")
+            values["checklists"][alert.id] = [
+                {"project": project, "tasks": tasks.get(project, alert.task_ids[:0])}
+                for project in alert.project_ids
+            ]
+        return values

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
@@ -20,9 +20,7 @@ class StormHandoverCase(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard2 = new_test_user(
-            cls.env, "pb_guard2", groups="property_butler.property_butler_group_patrol_guard"
-        )
+        cls.guard2 = cls._user("pb_guard2", "patrol_guard")
         cls.project2 = cls.env["property.project"].create({"name": "Harbour View", "code": "HV"})
         # Two vacant units (owners living elsewhere) in two grids, one occupied unit.
         for unit in (cls.unit, cls.unit_b):
@@ -319,18 +317,6 @@ class TestHandover(StormHandoverCase):
 
 @tagged("post_install", "-at_install")
 class TestStormHandoverReports(StormHandoverCase):
-    def _html(self, xmlid, records):
-        report = self.env.ref(xmlid)
-        html, file_format = report._render_qweb_html(report.report_name, records.ids)
-        self.assertEqual(file_format, "html")
-        return html.decode()
-
-    def _pdf(self, xmlid, records):
-        report = self.env.ref(xmlid).with_context(force_report_rendering=True)
-        pdf, file_format = report._render_qweb_pdf(report.report_name, records.ids)
-        self.assertEqual(file_format, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-
     def test_handover_reports(self):
         Log = self.env["property.handover.log"]
         security = Log.with_user(self.guard).create(
@@ -348,28 +334,30 @@ class TestStormHandoverReports(StormHandoverCase):
         desk = Log.with_user(self.front_desk).create(
             {"kind": "front_desk", "project_id": self.project.id, "taken_by_id": self.butler.id}
         )
-        html = self._html("property_butler_handover.property_handover_log_report", security)
+        html = self._render_html("property_butler_handover.property_handover_log_report", security)
         self.assertIn("Security Shift Handover Record", html)
         self.assertIn("北門燈壞了", html)
         self.assertIn("2-1502 包裹在崗亭", html)
         self.assertIn(self.guard2.name, html)
         self.assertIn("Acknowledged On", html)
-        html = self._html("property_butler_handover.property_handover_log_report", desk)
+        html = self._render_html("property_butler_handover.property_handover_log_report", desk)
         self.assertIn("Front Desk Handover Log", html)
         self.assertIn("Nothing to hand over.", html)
         # One record per PDF: the unpatched-qt wkhtmltopdf of CI cannot join several bodies.
-        self._pdf("property_butler_handover.property_handover_log_report", security)
+        self._render_pdf("property_butler_handover.property_handover_log_report", security)
 
     def test_storm_checklist_report(self):
         alert = self._alert()
         alert.action_raise()
-        html = self._html("property_butler_storm.property_storm_alert_report_checklist", alert)
+        html = self._render_html(
+            "property_butler_storm.property_storm_alert_report_checklist", alert
+        )
         self.assertIn("Storm Checklist", html)
         self.assertIn("Typhoon Mangkhut", html)
         self.assertIn("Harbour View", html)
         self.assertIn(self.unit.code, html)
         self.assertIn("Check the supplies: sandbags", html)
-        self._pdf("property_butler_storm.property_storm_alert_report_checklist", alert)
+        self._render_pdf("property_butler_storm.property_storm_alert_report_checklist", alert)
 
 
 @tagged("post_install", "-at_install")

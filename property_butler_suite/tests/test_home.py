@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.property_butler_ticket.tests.test_ticket import TicketCase
+from odoo.addons.property_butler_ticket.tests.common_ticket import TicketCase
 
 NOW = "2026-06-10 04:00:00"  # 12:00 in Shanghai
 GROUP = "property_butler.property_butler_group_"

@@ -1,49 +1,28 @@
 """Residents' contact details reach only the roles that need them (issue 10, findings 3, 4, 6)."""
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
 from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.modules.module import get_module_path
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.property_butler_billing.tests.common_billing import BillingCase
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
 
-class PrivacyCase(PropertyButlerCase):
+class PrivacyCase(BillingCase):
     """Two grids (butler: building 2, butler2: building 5), a billed, unpaid and dunned
     resident in each, with bank accounts, mandates, tickets, callbacks and followers."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._ensure_accounting()
         cls.company.property_grid_restricted = True
-        cls.env["property.fee.rate"].create(
-            {
-                "project_id": cls.project.id,
-                "unit_type": "residential",
-                "fee_type_id": cls.env.ref(
-                    "property_butler_billing.property_fee_type_management"
-                ).id,
-                "rate": 2.5,
-                "date_from": date(2026, 1, 1),
-            }
-        )
-        cls.grid = cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls.grid2 = cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(
-            cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1), is_billing_contact=True
-        )
-        with freeze_time("2026-01-01"):
-            moves = cls.env["property.billing"]._bill_period(date(2026, 1, 1), cls.project)
-            moves.write({"invoice_date": date(2026, 1, 1), "invoice_date_due": date(2026, 1, 5)})
-            moves.action_post()
+        cls._two_grids_billed()
+        moves = cls._bill_january()
         cls.move_mine = moves.filtered(lambda m: m.partner_id == cls.owner)
         cls.move_theirs = moves.filtered(lambda m: m.partner_id == cls.other_owner)
         with freeze_time("2026-01-10"):
@@ -220,23 +199,8 @@ class TestResidentsCompany(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.moon = cls.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = cls.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": cls.moon.id}
-        )
-        building = cls.env["property.building"].create(
-            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
-        )
-        cls.moon_unit = cls.env["property.unit"].create(
-            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
-        )
-        cls.moon_butler = new_test_user(
-            cls.env,
-            "pb_moon_butler",
-            groups="property_butler.property_butler_group_butler",
-            company_id=cls.moon.id,
-            company_ids=[Command.set(cls.moon.ids)],
-        )
+        cls.moon, _project, _building, cls.moon_unit = cls._moon_bay()
+        cls.moon_butler = cls._user("pb_moon_butler", "butler", company=cls.moon)
 
     def _readers(self):
         return (self.butler, self.supervisor, self.front_desk, self.manager)
@@ -264,13 +228,7 @@ class TestResidentsCompany(PropertyButlerCase):
         self.assertEqual(self.owner.with_user(self.moon_butler).phone, "13800000001")
         self.assertEqual(self.owner.with_user(self.butler).phone, "13800000001")
         third = self.env["res.company"].create({"name": "Star Estate"})
-        star_desk = new_test_user(
-            self.env,
-            "pb_star_desk",
-            groups="property_butler.property_butler_group_supervisor",
-            company_id=third.id,
-            company_ids=[Command.set(third.ids)],
-        )
+        star_desk = self._user("pb_star_desk", "supervisor", company=third)
         with self.assertRaises(AccessError):
             self.owner.with_user(star_desk).read(["phone"])
         # The moon occupancy goes (registered by mistake): the contact is the company's again.
@@ -280,10 +238,6 @@ class TestResidentsCompany(PropertyButlerCase):
     def test_migration_sets_existing_residents_company(self):
         self._occupy(self.moon_unit, self.tenant, role="tenant")
         self.tenant.company_id = False
-        path = Path(get_module_path("property_butler"), "migrations/18.0.1.1.0/post-migration.py")
-        spec = importlib.util.spec_from_file_location("pb_post_migration", path)
-        script = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(script)
-        script.migrate(self.env.cr, "18.0.1.0.0")
+        self._run_migration("18.0.1.1.0/post-migration.py", "18.0.1.0.0")
         self.env.invalidate_all()
         self.assertEqual(self.tenant.company_id, self.moon)

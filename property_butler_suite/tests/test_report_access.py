@@ -1,9 +1,9 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from odoo.addons.property_butler_patrol.tests.test_patrol_pages import PatrolPagesCase
+from odoo.addons.property_butler_patrol.tests.common_patrol import PatrolPagesCase
 
 MODULE = "property_butler"
 SAMPLE_SIZE = 300
@@ -21,7 +21,7 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.resident = new_test_user(cls.env, "pb_resident", groups="base.group_portal")
+        cls.resident = cls._portal_user("pb_resident")
         cls._occupy(cls.unit, cls.resident.partner_id)
         # A complaint the resident may read (his own): still not his to print.
         cls.resident_ticket = cls.env["property.ticket"].create(

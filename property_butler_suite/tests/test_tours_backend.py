@@ -5,6 +5,8 @@ from datetime import date
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.property_butler_billing.tests.common_billing import ensure_accounting
+
 
 @tagged("post_install", "-at_install")
 class TestBackendTours(HttpCase):
@@ -15,12 +17,7 @@ class TestBackendTours(HttpCase):
         super().setUpClass()
         ref = cls.env.ref
         cls.company = cls.env.company
-        if not cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", "sale")], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company=cls.company, install_demo=False
-            )
+        ensure_accounting(cls.env, cls.company)
         cls.manager = ref("property_butler_suite.user_manager")
         cls.butler = ref("property_butler_suite.user_butler1")
         cls.front_desk = ref("property_butler_suite.user_front_desk")

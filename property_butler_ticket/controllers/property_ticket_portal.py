@@ -179,29 +179,54 @@ class PropertyTicketPortal(CustomerPortal):
         :return: (clean values, photos [(name, bytes, mimetype)], errors {field: [messages]})
         """
         errors = {}
+        title, description = self._check_ticket_text(env, values, errors)
+        clean = {
+            "title": title,
+            "description": description,
+            "unit": self._check_ticket_unit(env, values, errors),
+            "ticket_type": self._check_ticket_type(env, values, errors),
+        }
+        photos = self._check_ticket_photos(env, files, errors)
+        return clean, photos, errors
+
+    @staticmethod
+    def _add_error(errors, field, message):
+        errors.setdefault(field, []).append(message)
+
+    def _check_ticket_text(self, env, values, errors):
+        """The subject and the description, stripped: both required, within their lengths."""
         title = (values.get("title") or "").strip()
         description = (values.get("description") or "").strip()
         if not title:
-            errors.setdefault("title", []).append(
-                env._("Give your request a subject: the subject cannot be empty.")
+            self._add_error(
+                errors, "title", env._("Give your request a subject: the subject cannot be empty.")
             )
         elif len(title) > MAX_TITLE_LENGTH:
-            errors.setdefault("title", []).append(
-                env._("Shorten the subject to %(count)s characters.", count=MAX_TITLE_LENGTH)
+            self._add_error(
+                errors,
+                "title",
+                env._("Shorten the subject to %(count)s characters.", count=MAX_TITLE_LENGTH),
             )
         if not description:
-            errors.setdefault("description", []).append(
-                env._("Describe your request: the description cannot be empty.")
+            self._add_error(
+                errors,
+                "description",
+                env._("Describe your request: the description cannot be empty."),
             )
         elif len(description) > MAX_DESCRIPTION_LENGTH:
-            errors.setdefault("description", []).append(
+            self._add_error(
+                errors,
+                "description",
                 env._(
                     "Shorten the description to %(count)s characters.",
                     count=MAX_DESCRIPTION_LENGTH,
-                )
+                ),
             )
+        return title, description
+
+    def _check_ticket_unit(self, env, values, errors):
+        """The unit, read with the user's rights: one he may read AND occupies today."""
         unit_id = self._to_id(values.get("unit_id"))
-        # Read with the user's rights: the unit must be one he may read AND occupies today.
         unit = (
             env["property.unit"].search(
                 [("id", "=", unit_id), *self._ticket_unit_domain(env)], limit=1
@@ -210,9 +235,15 @@ class PropertyTicketPortal(CustomerPortal):
             else env["property.unit"]
         )
         if not unit:
-            errors.setdefault("unit_id", []).append(
-                env._("Choose one of the units you live in: you can only report for them.")
+            self._add_error(
+                errors,
+                "unit_id",
+                env._("Choose one of the units you live in: you can only report for them."),
             )
+        return unit
+
+    def _check_ticket_type(self, env, values, errors):
+        """The ticket type: one residents may raise."""
         type_id = self._to_id(values.get("ticket_type_id"))
         ticket_type = (
             env["property.ticket.type"].search(
@@ -222,45 +253,48 @@ class PropertyTicketPortal(CustomerPortal):
             else env["property.ticket.type"]
         )
         if not ticket_type:
-            errors.setdefault("ticket_type_id", []).append(env._("Choose the type of request."))
+            self._add_error(errors, "ticket_type_id", env._("Choose the type of request."))
+        return ticket_type
+
+    def _check_ticket_photos(self, env, files, errors):
+        """The photos [(name, bytes, mimetype)]: at most MAX_PHOTOS, none empty or larger than
+        MAX_PHOTO_SIZE, each an image by its bytes (never the client's content type)."""
         photos = []
         files = [(name, data) for name, data in files or [] if name or data]
         if len(files) > MAX_PHOTOS:
-            errors.setdefault("photos", []).append(
-                env._("Attach at most %(count)s photos.", count=MAX_PHOTOS)
+            self._add_error(
+                errors, "photos", env._("Attach at most %(count)s photos.", count=MAX_PHOTOS)
             )
         for index, (filename, data) in enumerate(files, start=1):
             name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:200]
             name = name or env._("Photo %(number)s", number=index)
             if not data:
-                errors.setdefault("photos", []).append(env._("%(file)s is empty.", file=name))
+                self._add_error(errors, "photos", env._("%(file)s is empty.", file=name))
                 continue
             if len(data) > MAX_PHOTO_SIZE:
-                errors.setdefault("photos", []).append(
+                self._add_error(
+                    errors,
+                    "photos",
                     env._(
                         "%(file)s is too large: a photo may be at most %(size)s MB.",
                         file=name,
                         size=MAX_PHOTO_SIZE // (1024 * 1024),
-                    )
+                    ),
                 )
                 continue
             mimetype = photo_mimetype(data)
             if mimetype not in ALLOWED_PHOTO_MIMETYPES:
-                errors.setdefault("photos", []).append(
+                self._add_error(
+                    errors,
+                    "photos",
                     env._(
                         "%(file)s is not a photo: attach JPEG, PNG, GIF, WebP or HEIC images only.",
                         file=name,
-                    )
+                    ),
                 )
                 continue
             photos.append((name, data, mimetype))
-        clean = {
-            "title": title,
-            "description": description,
-            "unit": unit,
-            "ticket_type": ticket_type,
-        }
-        return clean, photos, errors
+        return photos
 
     def _create_portal_ticket(self, env, values, files):
         """Create a ticket from the portal form, or nothing at all.

@@ -7,7 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 from odoo.tools.misc import babel_locale_parse, posix_to_ldml
 
-from odoo.addons.property_butler.const import DEFAULT_TZ
+from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 from .property_ticket_sla import PRIORITIES
 
@@ -776,7 +777,14 @@ class PropertyTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_escalate_overdue(self, batch_size=500):
-        """Flag overdue tickets and give the supervisors an activity, once per ticket."""
+        """Flag overdue tickets and give the supervisors an activity, once per ticket:
+        ``batch_size`` tickets per call of the scheduler."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._escalate_overdue_batch(batch_size)
+        )
+
+    @api.model
+    def _escalate_overdue_batch(self, batch_size):
         todo = self.env.ref("mail.mail_activity_data_todo")
         tickets = self.search(
             [*self._overdue_domain(), ("escalated", "=", False)], limit=batch_size
@@ -801,5 +809,4 @@ class PropertyTicket(models.Model):
         )
         tickets.write({"escalated": True})
         remaining = self.search_count([*self._overdue_domain(), ("escalated", "=", False)])
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
-        return tickets
+        return CronBatch(tickets, len(tickets), remaining)

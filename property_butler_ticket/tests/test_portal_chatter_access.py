@@ -1,13 +1,15 @@
 import json
 
 from odoo import http
-from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tests import JsonRpcException, tagged
 
-from .test_ticket_portal import PNG, TicketPortalCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
+
+from .common_ticket import PNG, TicketPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestTicketChatterAccess(HttpCase, TicketPortalCase):
+class TestTicketChatterAccess(PropertyHttpCase, TicketPortalCase):
     """A ticket's access token, or a recipient's signed link (pid + hash), opens none of Odoo's
     mail routes: only a logged-in user whom the record rules let read the ticket gets in.
 
@@ -30,16 +32,11 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
-
     def _as(self, who):
         if who is None:
             self.authenticate(None, None)
         else:
-            self.authenticate(who.login, f"{who.login}_pw")
+            self._login(who)
 
     def _intruders(self):
         return (None, self.neighbour, self.former_tenant)
@@ -51,6 +48,14 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
             dict(self.signature),
             {"token": self.token, **self.signature},
         ]
+
+    def _intrusions(self, *more_credentials):
+        """Each intruder in turn (anonymous, then logged in), with each of the credentials:
+        (credentials, context for the assertions' messages) of each attempt."""
+        for who in self._intruders():
+            self._as(who)
+            for credentials in [*self._credentials(), *more_credentials]:
+                yield credentials, f"{who and who.login}: {credentials}"
 
     def _call(self, route, params):
         """(result, error name): a refused call answers a JSON-RPC error, never a 500."""
@@ -88,17 +93,14 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
     def test_chatter_init(self):
         route = "/portal/chatter_init"
         base = {"thread_model": "property.ticket", "thread_id": self.ticket.id}
-        for who in self._intruders():
-            self._as(who)
-            for credentials in self._credentials():
-                result, error = self._call(route, {**base, **credentials})
-                context = f"{who and who.login}: {credentials}"
-                self.assertFalse(error, context)
-                entry = self._thread_entry(result)
-                self.assertFalse(entry.get("hasReadAccess"), context)
-                self.assertFalse(entry.get("can_react"), context)
-                self.assertNotIn("portal_partner", entry, context)
-                self._assert_nothing_leaked(result, context)
+        for credentials, context in self._intrusions():
+            result, error = self._call(route, {**base, **credentials})
+            self.assertFalse(error, context)
+            entry = self._thread_entry(result)
+            self.assertFalse(entry.get("hasReadAccess"), context)
+            self.assertFalse(entry.get("can_react"), context)
+            self.assertNotIn("portal_partner", entry, context)
+            self._assert_nothing_leaked(result, context)
         self._as(self.resident)
         result, error = self._call(route, base)
         self.assertFalse(error)
@@ -109,16 +111,13 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
     def test_chatter_fetch(self):
         route = "/mail/chatter_fetch"
         base = {"thread_model": "property.ticket", "thread_id": self.ticket.id}
-        for who in self._intruders():
-            self._as(who)
-            for credentials in [*self._credentials(), {}]:
-                result, error = self._call(route, {**base, **credentials})
-                context = f"{who and who.login}: {credentials}"
-                if error is None:
-                    self.assertFalse(result["messages"], context)
-                self._assert_nothing_leaked(result, context)
-            _result, error = self._call(route, {**base, "token": self.token})
-            self.assertIn("Forbidden", error, "a token is refused outright")
+        for credentials, context in self._intrusions({}):
+            result, error = self._call(route, {**base, **credentials})
+            if error is None:
+                self.assertFalse(result["messages"], context)
+            self._assert_nothing_leaked(result, context)
+            if credentials == {"token": self.token}:
+                self.assertIn("Forbidden", error, "a token is refused outright")
         self._as(self.resident)
         result, error = self._call(route, base)
         self.assertFalse(error)
@@ -132,17 +131,14 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
             "thread_id": self.ticket.id,
             "request_list": ["followers", "activities", "attachments", "suggestedRecipients"],
         }
-        for who in self._intruders():
-            self._as(who)
-            for credentials in self._credentials():
-                result, error = self._call(route, {**base, **credentials})
-                context = f"{who and who.login}: {credentials}"
-                self.assertFalse(error, context)
-                entry = self._thread_entry(result)
-                self.assertIs(entry.get("hasReadAccess"), False, context)
-                self.assertNotIn("followers", entry, context)
-                self.assertNotIn("res.partner", result, context)
-                self._assert_nothing_leaked(result, context)
+        for credentials, context in self._intrusions():
+            result, error = self._call(route, {**base, **credentials})
+            self.assertFalse(error, context)
+            entry = self._thread_entry(result)
+            self.assertIs(entry.get("hasReadAccess"), False, context)
+            self.assertNotIn("followers", entry, context)
+            self.assertNotIn("res.partner", result, context)
+            self._assert_nothing_leaked(result, context)
         # The resident may read his ticket (the back-office lists are staff's).
         self._as(self.resident)
         result, error = self._call(route, {**base, "request_list": []})
@@ -168,17 +164,15 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
     def test_message_post(self):
         route = "/mail/message/post"
         before = self._messages()
-        for who in self._intruders():
-            self._as(who)
-            for credentials in self._credentials():
-                params = {
-                    "thread_model": "property.ticket",
-                    "thread_id": self.ticket.id,
-                    "post_data": {"body": "Posted by an intruder", "message_type": "comment"},
-                    **credentials,
-                }
-                _result, error = self._call(route, params)
-                self.assertIn("NotFound", error or "", f"{who and who.login}: {credentials}")
+        for credentials, context in self._intrusions():
+            params = {
+                "thread_model": "property.ticket",
+                "thread_id": self.ticket.id,
+                "post_data": {"body": "Posted by an intruder", "message_type": "comment"},
+                **credentials,
+            }
+            _result, error = self._call(route, params)
+            self.assertIn("NotFound", error or "", context)
         self.assertEqual(self._messages(), before, "nothing was posted")
         self._as(self.resident)
         result, error = self._call(
@@ -197,35 +191,25 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
         self.assertTrue(result)
 
     def test_attachment_upload(self):
-        route = "/mail/attachment/upload"
-        for who in self._intruders():
-            self._as(who)
-            for credentials in self._credentials():
-                for pending in ("true", "false"):
-                    response = self.url_open(
-                        route,
-                        data={
-                            "csrf_token": http.Request.csrf_token(self),
-                            "thread_model": "property.ticket",
-                            "thread_id": self.ticket.id,
-                            "is_pending": pending,
-                            **credentials,
-                        },
-                        files={"ufile": ("intruder.png", PNG, "image/png")},
-                    )
-                    self.assertEqual(response.status_code, 404, f"{who and who.login}")
+        def upload(filename, **data):
+            return self.url_open(
+                "/mail/attachment/upload",
+                data={
+                    "csrf_token": http.Request.csrf_token(self),
+                    "thread_model": "property.ticket",
+                    "thread_id": self.ticket.id,
+                    **data,
+                },
+                files={"ufile": (filename, PNG, "image/png")},
+            )
+
+        for credentials, context in self._intrusions():
+            for pending in ("true", "false"):
+                response = upload("intruder.png", is_pending=pending, **credentials)
+                self.assertEqual(response.status_code, 404, context)
         self.assertFalse(self._attachments(), "nothing was stored")
         self._as(self.resident)
-        response = self.url_open(
-            route,
-            data={
-                "csrf_token": http.Request.csrf_token(self),
-                "thread_model": "property.ticket",
-                "thread_id": self.ticket.id,
-                "is_pending": "true",
-            },
-            files={"ufile": ("kitchen.png", PNG, "image/png")},
-        )
+        response = upload("kitchen.png", is_pending="true")
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("error", response.json())
         uploaded = self.env["ir.attachment"].search([("name", "=", "kitchen.png")])
@@ -233,19 +217,12 @@ class TestTicketChatterAccess(HttpCase, TicketPortalCase):
         self.assertEqual(uploaded.create_uid, self.resident)
 
     def test_message_reaction_and_avatar(self):
-        for who in self._intruders():
-            self._as(who)
-            for credentials in self._credentials():
-                _result, error = self._call(
-                    "/mail/message/reaction",
-                    {
-                        "message_id": self.message.id,
-                        "content": "👍",
-                        "action": "add",
-                        **credentials,
-                    },
-                )
-                self.assertIn("NotFound", error or "", f"{who and who.login}: {credentials}")
+        for credentials, context in self._intrusions():
+            _result, error = self._call(
+                "/mail/message/reaction",
+                {"message_id": self.message.id, "content": "👍", "action": "add", **credentials},
+            )
+            self.assertIn("NotFound", error or "", context)
         self.assertFalse(self.message.reaction_ids)
         # The author's avatar of a ticket message: the placeholder for a token.
         placeholder = self.url_open(

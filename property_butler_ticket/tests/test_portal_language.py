@@ -4,7 +4,9 @@ from datetime import datetime
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import TEST_CURSOR_COOKIE_NAME
 
-from .test_ticket_portal import TicketPortalCase
+from odoo.addons.property_butler.tests.common import password_of
+
+from .common_ticket import TicketPortalCase
 
 
 @tagged("post_install", "-at_install")
@@ -41,7 +43,7 @@ class TestPortalLanguage(HttpCase, TicketPortalCase):
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
         response = self.url_open(
             "/web/login",
-            data={"login": user.login, "password": f"{user.login}_pw", "csrf_token": csrf},
+            data={"login": user.login, "password": password_of(user), "csrf_token": csrf},
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 303, "logged in")

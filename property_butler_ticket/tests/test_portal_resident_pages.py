@@ -3,13 +3,15 @@ from datetime import date, datetime
 from lxml import html as lxml_html
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .test_ticket_portal import TicketPortalCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
+
+from .common_ticket import TicketPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestResidentPortalPages(HttpCase, TicketPortalCase):
+class TestResidentPortalPages(PropertyHttpCase, TicketPortalCase):
     """What a resident finds on /my, his unit's page, the new-ticket page and a ticket page."""
 
     @classmethod
@@ -22,22 +24,7 @@ class TestResidentPortalPages(HttpCase, TicketPortalCase):
         )
         cls._occupy(cls.unit2, cls.newcomer_partner, date_start=date(2024, 6, 1))
         cls._occupy(cls.unit_b, cls.newcomer_partner, role="tenant", date_start=date(2024, 6, 1))
-        cls.newcomer = new_test_user(
-            cls.env,
-            "pb_newcomer",
-            password="pb_newcomer_pw",
-            groups="base.group_portal",
-            partner_id=cls.newcomer_partner.id,
-            tz="Asia/Shanghai",
-        )
-
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
-
-    def _login(self, user):
-        self.authenticate(user.login, f"{user.login}_pw")
+        cls.newcomer = cls._portal_user("pb_newcomer", cls.newcomer_partner, tz="Asia/Shanghai")
 
     def _home_card(self, page, url):
         """The class of the /my card that links to ``url`` (None: no such card)."""
@@ -131,7 +118,7 @@ class TestResidentPortalPages(HttpCase, TicketPortalCase):
 
         # Another viewer's time zone: the same ticket in his own time.
         self.household.tz = "Europe/Paris"
-        self.authenticate(self.household.login, "pb_member_pw")
+        self._login(self.household)
         text = lxml_html.fromstring(self.url_open(f"/my/tickets/{self.t_own.id}").text)
         self.assertIn("03/05/2025 03:30", text.text_content())
 
@@ -178,13 +165,7 @@ class TestOccupantsTickets(TicketPortalCase):
             {"name": "孙丽", "phone": "13800000010"}
         )
         cls._occupy(cls.unit2, cls.successor_partner, date_start=date(2024, 6, 1))
-        cls.successor = new_test_user(
-            cls.env,
-            "pb_successor",
-            password="pb_successor_pw",
-            groups="base.group_portal",
-            partner_id=cls.successor_partner.id,
-        )
+        cls.successor = cls._portal_user("pb_successor", cls.successor_partner)
         cls.t_successor = Ticket.create(
             {
                 "title": "Lift noise",
@@ -222,9 +203,7 @@ class TestOccupantsTickets(TicketPortalCase):
         before.date_received = datetime(2024, 2, 1, 2, 0)
         late_partner = self.env["res.partner"].create({"name": "王小红"})
         self._occupy(self.unit, late_partner, role="member", date_start=date(2025, 1, 1))
-        late = new_test_user(
-            self.env, "pb_late", groups="base.group_portal", partner_id=late_partner.id
-        )
+        late = self._portal_user("pb_late", late_partner)
         after = self.t_member
         self.assertEqual(self._visible(late, before | after), after)
         self.assertEqual(self._visible(self.household, before | after), before | after)

@@ -5,66 +5,9 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
-
-# A 1×1 transparent PNG: enough for a signature.
-SIGNATURE = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-    )
-)
-
-
-class TicketCase(PropertyButlerCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ref = cls.env.ref
-        cls.complaint_type = ref("property_butler_ticket.property_ticket_type_complaint")
-        cls.repair_type = ref("property_butler_ticket.property_ticket_type_repair")
-        cls.inquiry_type = ref("property_butler_ticket.property_ticket_type_inquiry")
-        cls.service_type = ref("property_butler_ticket.property_ticket_type_service")
-        cls.engineering = ref("property_butler_ticket.property_department_engineering")
-        cls.customer_service = ref("property_butler_ticket.property_department_customer_service")
-        cls.engineering.write(
-            {"leader_id": cls.staff.id, "member_ids": [Command.set(cls.staff.ids)]}
-        )
-        cls.grid = cls._grid(
-            cls.butler, building_ids=cls._set(cls.building), backup_butler_id=cls.butler2.id
-        )
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
-        cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
-
-    @classmethod
-    def _ticket(cls, ticket_type, unit=None, **vals):
-        unit = unit or cls.unit
-        return cls.env["property.ticket"].create(
-            {
-                "title": vals.pop("title", "Water leaking"),
-                "description": vals.pop("description", "<p>Water drips from the ceiling.</p>"),
-                "ticket_type_id": ticket_type.id,
-                "unit_id": unit.id,
-                "partner_id": vals.pop("partner_id", cls.owner.id if unit == cls.unit else False),
-                **vals,
-            }
-        )
-
-    def _close_complaint_fields(self):
-        return {
-            "judgement": "valid",
-            "judgement_reason": "The cleaner skipped the corridor.",
-            "responsible_department_id": self.env.ref(
-                "property_butler_ticket.property_department_cleaning"
-            ).id,
-            "solution": "<p>Cleaned the same day.</p>",
-            "reply": "<p>We apologise; it is clean now.</p>",
-            "signature": SIGNATURE,
-            "signed_by": "王芳",
-        }
+from .common_ticket import SIGNATURE, TicketCase
 
 
 @tagged("post_install", "-at_install")
@@ -83,16 +26,7 @@ class TestTicket(TicketCase):
         self.assertNotEqual(ticket.name, second.name)
 
     def test_numbering_per_company(self):
-        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = self.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
-        )
-        building = self.env["property.building"].create(
-            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
-        )
-        unit = self.env["property.unit"].create(
-            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
-        )
+        other_company, _project, _building, unit = self._moon_bay()
         mine = self._ticket(self.repair_type)
         theirs = self._ticket(self.repair_type, unit=unit)
         self.assertEqual(theirs.company_id, other_company)
@@ -134,6 +68,25 @@ class TestTicket(TicketCase):
             complaint.action_respond()
             self.assertFalse(complaint.is_overdue, "responded: the response target is met")
             self.assertEqual(complaint.stage_id.category, "progress")
+
+    @freeze_time("2026-11-22 09:00:00")
+    def test_escalation_runs_a_batch_per_call(self):
+        """The scheduler escalates a batch per call, told each time how many are left."""
+        Ticket = self.env["property.ticket"]
+        Ticket._cron_escalate_overdue()  # what was overdue before these complaints
+        complaints = Ticket.concat(*(self._ticket(self.complaint_type) for _index in range(3)))
+        with freeze_time("2026-11-22 09:45:00"):
+            self.env.invalidate_all()
+            escalated, calls = self._run_as_scheduled(
+                "property_butler_ticket.property_ticket_cron_escalate",
+                "_cron_escalate_overdue",
+                batch_size=2,
+            )
+        self.assertEqual(escalated & complaints, complaints)
+        self.assertEqual(calls, self._batched_calls(len(escalated), 2))
+        self.assertEqual(
+            len(complaints.activity_ids.filtered(lambda a: a.user_id == self.supervisor)), 3
+        )
 
     def test_empty_description_refused(self):
         Ticket = self.env["property.ticket"]
@@ -370,15 +323,9 @@ class TestTicketAccess(TicketCase):
             self.assertEqual(found, mine | theirs, user.login)
 
     def test_portal_residents_share_their_unit_tickets(self):
-        owner_user = new_test_user(
-            self.env, "pb_res_owner", groups="base.group_portal", partner_id=self.owner.id
-        )
-        member_user = new_test_user(
-            self.env, "pb_res_member", groups="base.group_portal", partner_id=self.member.id
-        )
-        neighbour = new_test_user(
-            self.env, "pb_res_neighbour", groups="base.group_portal", partner_id=self.other_owner.id
-        )
+        owner_user = self._portal_user("pb_res_owner", self.owner)
+        member_user = self._portal_user("pb_res_member", self.member)
+        neighbour = self._portal_user("pb_res_neighbour", self.other_owner)
         ticket = self._ticket(self.repair_type, partner_id=self.member.id)
         self.assertEqual(self.env["property.ticket"].with_user(owner_user).search([]), ticket)
         self.assertEqual(self.env["property.ticket"].with_user(member_user).search([]), ticket)
@@ -408,9 +355,7 @@ class TestTicketAttachments(TicketCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.resident_user = new_test_user(
-            cls.env, "pb_attach_resident", groups="base.group_portal", partner_id=cls.owner.id
-        )
+        cls.resident_user = cls._portal_user("pb_attach_resident", cls.owner)
 
     def _attach(self, ticket, name, raw, user=None):
         Attachment = self.env["ir.attachment"].with_user(user or self.resident_user).sudo()
@@ -450,16 +395,7 @@ class TestTicketAttachments(TicketCase):
 @tagged("post_install", "-at_install")
 class TestTicketCompanies(TicketCase):
     def test_other_company_tickets_departments_and_callbacks_are_invisible(self):
-        other_company = self.env["res.company"].create({"name": "Moon Bay Property Co."})
-        project = self.env["property.project"].create(
-            {"name": "Moon Bay", "code": "MB", "company_id": other_company.id}
-        )
-        building = self.env["property.building"].create(
-            {"name": "B1", "code": "1", "project_id": project.id, "floor_count": 3}
-        )
-        unit = self.env["property.unit"].create(
-            {"building_id": building.id, "floor": 1, "number": "101", "area": 50}
-        )
+        other_company, _project, _building, unit = self._moon_bay()
         department = self.env["property.department"].create(
             {"name": "Moon Engineering", "kind": "engineering", "company_id": other_company.id}
         )
@@ -553,9 +489,7 @@ class TestTicketIntegrity(TicketCase):
                 change()
 
     def test_residents_do_not_read_internal_fields(self):
-        resident = new_test_user(
-            self.env, "pb_internal_resident", groups="base.group_portal", partner_id=self.owner.id
-        )
+        resident = self._portal_user("pb_internal_resident", self.owner)
         complaint = self._ticket(self.complaint_type)
         complaint.write(self._close_complaint_fields())
         mine = complaint.with_user(resident)

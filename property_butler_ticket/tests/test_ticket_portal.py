@@ -1,137 +1,28 @@
-import io
 from datetime import date, timedelta
 from unittest.mock import patch
 
-from PIL import Image
-
 from odoo import Command, http
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import (
     MAX_PHOTO_SIZE,
     PropertyTicketPortal,
 )
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
 
+from .common_ticket import PDF, PNG, TicketPortalCase
 
-def png_bytes(size=(16, 12), color=(200, 40, 40)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-PNG = png_bytes()
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # The start of an iPhone HEIC photo (ISO base media file, brand "heic").
 HEIC_HEADER = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"
 
 
-class TicketPortalCase(PropertyButlerCase):
-    """Two households: the resident (owner) and a household member on unit 3-2-1502,
-    a neighbour on unit 3-5-301. Unit 3-2-1501 is nobody's."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        ref = cls.env.ref
-        cls.repair_type = ref("property_butler_ticket.property_ticket_type_repair")
-        cls.inquiry_type = ref("property_butler_ticket.property_ticket_type_inquiry")
-        cls.complaint_type = ref("property_butler_ticket.property_ticket_type_complaint")
-        cls.service_type = ref("property_butler_ticket.property_ticket_type_service")
-        cls.grid = cls._grid(cls.butler, building_ids=cls._set(cls.building | cls.building_b))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls._occupy(cls.unit, cls.member, role="member", date_start=date(2024, 1, 1))
-        cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
-        # A former tenant of 3-2-1501 who moved out: no access any more.
-        cls._occupy(
-            cls.unit2,
-            cls.tenant,
-            role="tenant",
-            date_start=date(2023, 1, 1),
-            date_end=date(2024, 1, 1),
-        )
-        portal = "base.group_portal"
-        cls.resident = new_test_user(
-            cls.env,
-            "pb_resident",
-            password="pb_resident_pw",
-            groups=portal,
-            partner_id=cls.owner.id,
-        )
-        cls.household = new_test_user(
-            cls.env, "pb_member", password="pb_member_pw", groups=portal, partner_id=cls.member.id
-        )
-        cls.neighbour = new_test_user(
-            cls.env,
-            "pb_neighbour",
-            password="pb_neighbour_pw",
-            groups=portal,
-            partner_id=cls.other_owner.id,
-        )
-        cls.former_tenant = new_test_user(
-            cls.env, "pb_former", password="pb_former_pw", groups=portal, partner_id=cls.tenant.id
-        )
-        cls.t_own = cls._ticket(cls.repair_type, cls.unit, cls.owner, "Leaking tap in the kitchen")
-        cls.t_member = cls._ticket(cls.inquiry_type, cls.unit, cls.member, "Visitor parking rules")
-        cls.t_neighbour = cls._ticket(
-            cls.complaint_type, cls.unit_b, cls.other_owner, "Noise from the gym at night"
-        )
-        cls.t_service = cls._ticket(cls.service_type, cls.unit, cls.owner, "Deep cleaning")
-        cls.t_service.line_ids = [
-            Command.create(
-                {
-                    "product_id": ref("property_butler_ticket.product_home_cleaning").id,
-                    "quantity": 2,
-                }
-            )
-        ]
-        cls.t_service.action_send_quotation()
-        cls.t_done = cls._ticket(cls.repair_type, cls.unit, cls.owner, "Broken corridor light")
-        cls.t_done.action_done()
-        cls.callback = cls.t_done.callback_ids
-        Attachment = cls.env["ir.attachment"]
-        # Uploaded by the neighbour himself, as the portal form does.
-        cls.neighbour_photo = (
-            Attachment.with_user(cls.neighbour)
-            .sudo()
-            .create(
-                {
-                    "name": "noise.png",
-                    "raw": PNG,
-                    "res_model": "property.ticket",
-                    "res_id": cls.t_neighbour.id,
-                }
-            )
-        )
-
-    @classmethod
-    def _ticket(cls, ticket_type, unit, partner, title):
-        return cls.env["property.ticket"].create(
-            {
-                "title": title,
-                "description": f"<p>{title}.</p>",
-                "ticket_type_id": ticket_type.id,
-                "unit_id": unit.id,
-                "partner_id": partner.id,
-            }
-        )
-
-
 @tagged("post_install", "-at_install")
-class TestTicketPortal(HttpCase, TicketPortalCase):
+class TestTicketPortal(PropertyHttpCase, TicketPortalCase):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()  # the request wrote through the same cursor
-        return response
-
-    def _login(self, user):
-        self.authenticate(user.login, f"{user.login}_pw")
-
     def _assert_redirected_away(self, response, where="/my"):
         self.assertIn(response.status_code, (302, 303), response.url)
         self.assertIn(where, response.headers["Location"])

@@ -5,7 +5,7 @@ import psycopg2
 
 from odoo import http
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.property_butler_ticket.controllers.property_ticket_portal import (
@@ -13,22 +13,15 @@ from odoo.addons.property_butler_ticket.controllers.property_ticket_portal impor
 )
 
 from odoo.addons.property_butler.models.ir_attachment import TICKET_ATTACHMENT_MAX_BYTES
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
 
-from .test_ticket_portal import PDF, PNG, TicketPortalCase
+from .common_ticket import PDF, PNG, TicketPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestTicketPortalInput(HttpCase, TicketPortalCase):
+class TestTicketPortalInput(PropertyHttpCase, TicketPortalCase):
     """Odd input on the ticket routes gets a clear message, never a server error, and
     nothing half-written."""
-
-    def url_open(self, *args, **kwargs):
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
-
-    def _login(self, user):
-        self.authenticate(user.login, f"{user.login}_pw")
 
     def _portal_tickets(self):
         return self.env["property.ticket"].search(

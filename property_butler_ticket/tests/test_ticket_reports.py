@@ -7,7 +7,7 @@ from PIL import Image
 
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyButlerCase
+from .common_ticket import TicketBaseCase
 
 
 def _signature_png():
@@ -20,15 +20,11 @@ def _signature_png():
     return base64.b64encode(buffer.getvalue())
 
 
-class TicketReportCase(PropertyButlerCase):
+class TicketReportCase(TicketBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.complaint_type = ref("property_butler_ticket.property_ticket_type_complaint")
-        cls.repair_type = ref("property_butler_ticket.property_ticket_type_repair")
-        cls.inquiry_type = ref("property_butler_ticket.property_ticket_type_inquiry")
-        cls.cleaning = ref("property_butler_ticket.property_department_cleaning")
+        cls.cleaning = cls.env.ref("property_butler_ticket.property_department_cleaning")
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
         cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1))
         cls._occupy(cls.unit_b, cls.other_owner, date_start=date(2024, 1, 1))
@@ -52,26 +48,6 @@ class TicketReportCase(PropertyButlerCase):
             signed_by="王芳",
             signed_on=datetime(2025, 3, 6, 1, 0),
         )
-
-    @classmethod
-    def _ticket(cls, ticket_type, unit=None, **vals):
-        unit = unit or cls.unit
-        return cls.env["property.ticket"].create(
-            {
-                "title": vals.pop("title", "Water leaking"),
-                "description": vals.pop("description", "<p>Water drips from the ceiling.</p>"),
-                "ticket_type_id": ticket_type.id,
-                "unit_id": unit.id,
-                "partner_id": vals.pop("partner_id", cls.owner.id if unit == cls.unit else False),
-                **vals,
-            }
-        )
-
-    def _render_html(self, xmlid, records, **context):
-        report = self.env.ref(xmlid).with_context(**context)
-        html, file_format = report._render_qweb_html(report.report_name, records.ids)
-        self.assertEqual(file_format, "html")
-        return html.decode()
 
 
 @tagged("post_install", "-at_install")
@@ -97,13 +73,13 @@ class TestComplaintRecord(TicketReportCase):
             "已制止施工，感谢监督",
             "巡逻加强装修户检查",
             self.butler.name,
-            "Noto Sans CJK",
             # received, responded and signed, in the reader's time zone, as HH:MM
             "03/05/2025 10:30",
             "03/05/2025 10:45",
             "03/06/2025 09:00",
         ):
             self.assertIn(text, html)
+        self.assertReportFont(html)
         self.assertNotIn("10:30:00", html, "no seconds")
         self.assertNotIn("02:30", html, "not UTC")
         self.assertRegex(
@@ -230,10 +206,7 @@ class TestComplaintRecord(TicketReportCase):
         self.assertIn("Complaint Record", html)
 
     def test_complaint_record_pdf(self):
-        report = self.env.ref(self.report_xmlid).with_context(force_report_rendering=True)
-        pdf, file_format = report._render_qweb_pdf(report.report_name, self.complaint.ids)
-        self.assertEqual(file_format, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self._render_pdf(self.report_xmlid, self.complaint)
 
 
 @tagged("post_install", "-at_install")
@@ -352,7 +325,7 @@ class TestTicketRegister(TicketReportCase):
             self.assertIn(text, html)
         self.assertIn("Valid", html, "a complaint's outcome is its judgement")
         self.assertRegex(html, r'o_property_ticket_register_average"[^>]*>92\.5<')
-        self.assertIn("Noto Sans CJK", html)
+        self.assertReportFont(html)
 
     def test_register_without_tickets(self):
         html = self._render_html(self.report_xmlid, self._wizard(month=date(2024, 1, 1)))
@@ -369,9 +342,6 @@ class TestTicketRegister(TicketReportCase):
             action["report_name"], "property_butler_ticket.property_ticket_register_report_document"
         )
         self.assertEqual(action["context"]["active_ids"], wizard.ids)
-        report = self.env.ref(self.report_xmlid).with_context(force_report_rendering=True)
-        pdf, file_format = report._render_qweb_pdf(report.report_name, wizard.ids)
-        self.assertEqual(file_format, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self._render_pdf(self.report_xmlid, wizard)
         window = self.env.ref("property_butler_ticket.property_ticket_register_action")
         self.assertEqual((window.res_model, window.target), ("property.ticket.register", "new"))

@@ -1,6 +1,4 @@
-from datetime import date
-
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
@@ -17,14 +15,8 @@ class TestResidentRepairTour(HttpCase, PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._grid(cls.butler, building_ids=cls._set(cls.building))
-        cls._occupy(cls.unit, cls.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        cls.resident = new_test_user(
-            cls.env,
-            "pb_tour_resident",
-            groups="base.group_portal",
-            partner_id=cls.owner.id,
-            tz="Asia/Shanghai",
-        )
+        cls._billing_contact(cls.unit, cls.owner)
+        cls.resident = cls._portal_user("pb_tour_resident", cls.owner, tz="Asia/Shanghai")
 
     def test_report_follow_and_rate_a_repair(self):
         self.start_tour("/my/units", "property_portal_report_repair", login=self.resident.login)

@@ -1,5 +1,6 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
 import { deserializeDate } from "@web/core/l10n/dates";
+import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { Layout } from "@web/search/layout";
@@ -34,6 +35,20 @@ export class PropertyHome extends Component {
             month: "long",
             day: "numeric",
         });
+    }
+
+    /** What the targets table shows, as one sentence (one term for translators). */
+    get targetsLegend() {
+        const targets = this.state.data.targets;
+        const target = (value) => `${value.toFixed(0)} %`;
+        return _t(
+            "Collection rate this year (target %(collection)s), satisfaction of this year's callbacks (target %(satisfaction)s, no item below %(item)s), overdue tickets now, patrol rounds of the month completed.",
+            {
+                collection: target(targets.collection_target),
+                satisfaction: target(targets.satisfaction_target),
+                item: target(targets.satisfaction_item_target),
+            }
+        );
     }
 
     open(action) {
