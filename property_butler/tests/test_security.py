@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import GROUP, ROLES, PropertyButlerCase
 
@@ -68,16 +68,6 @@ class TestRoles(PropertyButlerCase):
             unit.action_archive()
         with self.assertRaises(AccessError):
             self._grid(self.butler).with_user(self.butler).write({"name": "Mine"})
-
-    def test_finance_reads_units_and_billing_contacts(self):
-        accountant = new_test_user(
-            self.env, "pb_accountant", groups="account.group_account_invoice"
-        )
-        self._occupy(self.unit, self.owner, date_start=date(2024, 1, 1), is_billing_contact=True)
-        unit = self.unit.with_user(accountant)
-        self.assertEqual(unit.billing_partner_id, self.owner)
-        with self.assertRaises(AccessError):
-            unit.write({"area": 1})
 
     def test_supervisor_manages_grids_manager_configures_estate(self):
         grid = (
