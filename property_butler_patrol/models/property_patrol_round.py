@@ -287,14 +287,15 @@ class PropertyPatrolRound(models.Model):
                 if route.walking_speed:
                     minimum = max(minimum, walk / (route.walking_speed * 1000 / 60))
             if elapsed < minimum:
+                elapsed_text, minimum_text = f"{elapsed:.1f}", f"{minimum:.1f}"
                 reasons.append(
                     self.env._(
                         "Checked in %(elapsed)s min after %(previous)s (%(walk)s m away): it "
                         "takes at least %(minimum)s min to get there.",
-                        elapsed=f"{elapsed:.1f}",
+                        elapsed=elapsed_text,
                         previous=previous.checkpoint_id.name,
                         walk=round(walk),
-                        minimum=f"{minimum:.1f}",
+                        minimum=minimum_text,
                     )
                 )
         distance = 0
