@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytz
 
 from odoo import Command, fields
@@ -79,3 +81,40 @@ class PatrolPagesCase(PropertyButlerCase):
     def _local_time(cls, value, seconds=True):
         local = pytz.utc.localize(value).astimezone(pytz.timezone(TZ))
         return local.strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+class PatrolEstateCase(PropertyButlerCase):
+    """Two projects, vacant and occupied units in two grids, and a night patrol plan of the
+    key areas walked by two guards: the estate of the storm alerts and the handovers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.guard2 = cls._user("pb_guard2", "patrol_guard")
+        cls.project2 = cls.env["property.project"].create({"name": "Harbour View", "code": "HV"})
+        # Two vacant units (owners living elsewhere) in two grids, one occupied unit.
+        for unit in (cls.unit, cls.unit_b):
+            cls._occupy(unit, cls.owner, date_start=date(2024, 1, 1), resides=False)
+        cls._occupy(cls.unit2, cls.other_owner, date_start=date(2024, 1, 1))
+        cls._grid(cls.butler, building_ids=cls._set(cls.building))
+        cls._grid(cls.butler2, building_ids=cls._set(cls.building_b))
+        # The guards of the estate are those of its patrol plans.
+        cls.control_room = cls.env["property.checkpoint"].create(
+            {"name": "Control room", "project_id": cls.project.id, "is_key_area": True}
+        )
+        cls.route = cls.env["property.patrol.route"].create(
+            {
+                "name": "Key areas",
+                "project_id": cls.project.id,
+                "line_ids": [Command.create({"checkpoint_id": cls.control_room.id})],
+            }
+        )
+        cls.night = cls.env.ref("property_butler_patrol.property_patrol_shift_night")
+        cls.plan = cls.env["property.patrol.plan"].create(
+            {
+                "route_id": cls.route.id,
+                "shift_id": cls.night.id,
+                "interval_minutes": 60,
+                "guard_ids": cls._set(cls.guard | cls.guard2),
+            }
+        )

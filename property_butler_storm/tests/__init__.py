@@ -1,2 +1,3 @@
 from . import test_i18n
-from . import test_storm_handover
+from . import test_storm
+from . import test_storm_patrols
