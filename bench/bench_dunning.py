@@ -339,7 +339,7 @@ def run_dunning(env, today, batch):
         # what is left to do again.
         run_as_scheduled(
             env,
-            "property_butler.property_dunning_case_cron",
+            "property_butler_dunning.property_dunning_case_cron",
             "_cron_dunning",
             today=today,
             batch_size=batch,

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 import requests
 
 REPO = Path(__file__).resolve().parent.parent
-MODULE = "property_butler"
+MODULE = "property_butler_suite"  # the whole suite, as bin/start installs it
 DATA_DIR = REPO / ".local/data"
 LANGUAGES = ("zh_CN", "zh_TW", "en_US")  # the languages the demo's people speak
 # links to ticket pages, with the language prefix of the page (/zh_CN/my/tickets/12)
@@ -47,11 +47,7 @@ TICKET_HREF = re.compile(r'href="((?:/[\w-]+)?/my/tickets/\d+)[?"]')
 
 def odoo_args(odoo, db):
     odoo_pkg = Path(odoo.__file__).resolve().parent
-    local = REPO / ".local/addons"  # .local/addons/property_butler -> the repo (bin/_common.sh)
-    local.mkdir(parents=True, exist_ok=True)
-    if not (local / MODULE).exists():
-        (local / MODULE).symlink_to(REPO, target_is_directory=True)
-    addons = [str(local)]
+    addons = [str(REPO)]  # the suite's addons, one folder each at the repository root
     addons += [str(p) for p in (odoo_pkg / "addons", odoo_pkg.parent / "addons") if p.is_dir()]
     args = ["-d", db, "--addons-path", ",".join(addons), "--log-level=warn"]
     args += ["--data-dir", str(DATA_DIR)]
