@@ -12,9 +12,9 @@ from PIL import Image
 from odoo import fields, http
 from odoo.tests import tagged
 
+from odoo.addons.property_butler_patrol.controllers import property_patrol
 from odoo.addons.property_butler_patrol.report.report_property_patrol_route_qr import qr_svg_src
 
-from odoo.addons.property_butler.controllers import property_patrol
 from odoo.addons.property_butler.tests.common import PropertyHttpCase, png_bytes
 
 from .common_patrol import TZ, PatrolPagesCase
