@@ -10,6 +10,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_butler_billing_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_fee_data.xml",
         "report/property_statement_reports.xml",
         "views/property_fee_views.xml",

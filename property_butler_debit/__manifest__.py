@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/property_butler_debit_privacy_rules.xml",
         "security/property_debit_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_debit_data.xml",
         "report/property_statement_reports.xml",
         "views/property_debit_views.xml",

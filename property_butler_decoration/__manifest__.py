@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/property_butler_decoration_privacy_rules.xml",
         "security/property_decoration_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_decoration_data.xml",
         "report/property_decoration_reports.xml",
         "views/property_decoration_views.xml",

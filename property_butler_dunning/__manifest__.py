@@ -12,6 +12,7 @@
         "security/property_butler_dunning_privacy_rules.xml",
         "security/property_collection_rate_rules.xml",
         "security/property_dunning_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_dunning_data.xml",
         "report/property_collection_report_views.xml",
         "report/property_dunning_reports.xml",

@@ -10,6 +10,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_butler_patrol_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_inspection_data.xml",
         "data/property_patrol_data.xml",
         "report/property_inspection_reports.xml",

@@ -11,6 +11,7 @@
         "security/ir.model.access.csv",
         "security/property_butler_ticket_privacy_rules.xml",
         "security/property_butler_ticket_rules.xml",
+        "data/ir_cron_data.xml",
         "data/property_ticket_data.xml",
         "report/property_ticket_reports.xml",
         "views/property_department_views.xml",
