@@ -39,7 +39,7 @@ class PropertyAttachmentController(AttachmentController):
         if (
             request.env.user.share
             and thread_model in request.env
-            and request.env[thread_model]._original_module == "property_butler"
+            and request.env[thread_model]._original_module.startswith("property_butler")
         ):
             Thread = request.env[thread_model]
             if not Thread._get_thread_with_access(

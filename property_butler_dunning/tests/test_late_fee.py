@@ -19,7 +19,7 @@ class TestLateFee(BillingCase):
             cls.product = cls.env["product.product"].create({"name": "Late Fee", "type": "service"})
             cls.env["ir.model.data"].create(
                 {
-                    "module": "property_butler",
+                    "module": "property_butler_billing",
                     "name": "product_late_fee",
                     "model": "product.product",
                     "res_id": cls.product.id,
@@ -123,7 +123,7 @@ class TestLateFee(BillingCase):
 
     def test_no_product_is_a_clear_error(self):
         self.env["ir.model.data"].search(
-            [("module", "=", "property_butler"), ("name", "=", "product_late_fee")]
+            [("module", "=", "property_butler_billing"), ("name", "=", "product_late_fee")]
         ).unlink()
         wizard = self.Wizard.create(
             {"date": date(2026, 2, 4), "partner_ids": self._set(self.owner)}

@@ -1,7 +1,7 @@
 """Every role probes every model and route of the product as an attacker would (issue 10).
 
-The models are those of the registry that property_butler defines or extends, plus the contact
-models they link to; the routes are those of the routing map whose endpoint is property_butler's.
+The models are those of the registry that the suite's addons (property_butler*) define or extend, plus the contact
+models they link to; the routes are those of the routing map whose endpoint is one of the suite's addons'.
 What a role must not see follows the rules of res.partner._property_scope: the phones, e-mails
 and bank accounts of residents outside the role's scope, and records of other companies or
 (restricted butler) other grids. A new model, field or route is probed at once."""
@@ -307,7 +307,10 @@ class TestAccessSweep(HttpCase):
     def _models(self):
         models = set(CONTACT_MODELS)
         for ir_model in self.env["ir.model"].sudo().search([]):
-            if "property_butler" in (ir_model.modules or "").split(", "):
+            if any(
+                module.startswith("property_butler")
+                for module in (ir_model.modules or "").split(", ")
+            ):
                 models.add(ir_model.model)
         return sorted(name for name in models if name in self.env and not self.env[name]._abstract)
 

@@ -5,7 +5,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_butler_patrol.tests.common_patrol import PatrolPagesCase
 
-MODULE = "property_butler"
+MODULE = "property_butler"  # and every addon of the suite (property_butler_*)
 SAMPLE_SIZE = 300
 
 
@@ -103,11 +103,11 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
         """All report actions of the product: its own (by XML id) and any other printing one of
         its report templates."""
         data = self.env["ir.model.data"].search(
-            [("module", "=", MODULE), ("model", "=", "ir.actions.report")]
+            [("module", "=like", f"{MODULE}%"), ("model", "=", "ir.actions.report")]
         )
         reports = self.env["ir.actions.report"].browse(data.mapped("res_id"))
         return reports | self.env["ir.actions.report"].search(
-            [("report_name", "=like", f"{MODULE}.%")]
+            [("report_name", "=like", f"{MODULE}%.%")]
         )
 
     def _samples(self, report, user):

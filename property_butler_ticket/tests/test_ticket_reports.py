@@ -155,7 +155,7 @@ class TestComplaintRecord(TicketReportCase):
     def test_complaint_record_prints_in_the_residents_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search(
-            [("name", "=", "property_butler")]
+            [("name", "=", "property_butler_ticket")]
         )._update_translations(["zh_CN"])
         # Whatever the state of i18n/zh_CN.po, the title has a Chinese translation.
         self.env.ref(
