@@ -187,7 +187,6 @@ class TestStatementReport(StatementCase):
         self.assertIn(self.butler.name, html)
         self.assertIn("13900001111", html)
         self.assertIn("2026年11月01日", html, "the contact's language formats the dates")
-        self.assertIn("************2233", html)
         self.assertReportFont(html, "o_property_statement")
         self.assertNotIn("3-5-301", html)
 

@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.property_butler_billing.tests.test_statement import StatementCase
+from odoo.addons.property_butler_billing.tests.test_statement import NOVEMBER, REPORT, StatementCase
 
 
 @tagged("post_install", "-at_install")
@@ -61,3 +61,12 @@ class TestStatementAutoDebit(StatementCase):
         stmt = self._values(self.owner)[self.owner.id]
         self.assertNotEqual(stmt["debit_status"], "enrolled")
         self.assertEqual(stmt["debit_status"], "not_enrolled")
+
+    def test_html_shows_the_contacts_bank_account_masked(self):
+        self.owner.bank_ids = [(0, 0, {"acc_number": "6222020200112233"})]
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(REPORT, self.owner.ids, data={"period": NOVEMBER})[0]
+            .decode()
+        )
+        self.assertIn("************2233", html)
