@@ -13,7 +13,7 @@ function openFeesMenu(xmlid) {
             run: "click",
         },
         {
-            trigger: `.dropdown-item[data-menu-xmlid="property_butler.${xmlid}"]`,
+            trigger: `.dropdown-item[data-menu-xmlid="property_butler_billing.${xmlid}"]`,
             run: "click",
         },
     ];
