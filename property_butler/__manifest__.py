@@ -2,7 +2,7 @@
     "name": "Property Butler",
     "summary": "Customer-service (butler) department of a residential property company: "
     "estates, units, residents, butler grids and roles",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",
@@ -30,6 +30,7 @@
         "views/property_butler_menus.xml",
         "security/property_privacy_rules.xml",
     ],
+    "demo": ["demo/property_butler_demo.xml"],
     "assets": {
         "web.assets_backend": ["property_butler/static/src/home/*"],
         "web.report_assets_common": ["property_butler/static/src/report/property_report.scss"],

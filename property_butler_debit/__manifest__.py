@@ -17,4 +17,5 @@
         "views/property_debit_views.xml",
         "views/property_butler_debit_menus.xml",
     ],
+    "demo": ["demo/property_fee_history_demo.xml"],
 }

@@ -17,4 +17,5 @@
         "views/property_decoration_views.xml",
         "views/property_butler_decoration_menus.xml",
     ],
+    "demo": ["demo/property_butler_decoration_demo.xml"],
 }

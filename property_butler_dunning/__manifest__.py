@@ -23,4 +23,5 @@
         "views/res_config_settings_views.xml",
         "views/property_butler_dunning_menus.xml",
     ],
+    "demo": ["demo/property_fee_history_demo.xml"],
 }

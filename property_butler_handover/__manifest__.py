@@ -15,4 +15,5 @@
         "views/property_handover_views.xml",
         "views/property_butler_handover_menus.xml",
     ],
+    "demo": ["demo/property_butler_handover_demo.xml"],
 }

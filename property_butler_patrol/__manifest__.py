@@ -21,6 +21,7 @@
         "views/property_patrol_portal_templates.xml",
         "views/property_butler_patrol_menus.xml",
     ],
+    "demo": ["demo/property_butler_patrol_demo.xml"],
     "assets": {
         "web.assets_tests": ["property_butler_patrol/static/tests/tours/*.js"],
         "web.assets_frontend": ["property_butler_patrol/static/src/js/*.js"],

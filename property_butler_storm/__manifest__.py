@@ -14,4 +14,5 @@
         "views/property_storm_views.xml",
         "views/property_butler_storm_menus.xml",
     ],
+    "demo": ["demo/property_butler_storm_demo.xml"],
 }

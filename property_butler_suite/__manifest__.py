@@ -14,6 +14,5 @@
         "property_butler_debit",
     ],
     "data": [],
-    "demo": ["demo/property_butler_demo.xml"],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
 }

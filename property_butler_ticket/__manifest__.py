@@ -22,5 +22,6 @@
         "wizards/property_ticket_register_views.xml",
         "views/property_butler_ticket_menus.xml",
     ],
+    "demo": ["demo/property_butler_ticket_demo.xml"],
     "assets": {"web.assets_tests": ["property_butler_ticket/static/tests/tours/*.js"]},
 }

@@ -19,4 +19,5 @@ from . import (
     ir_cron,
     ir_cron_progress,
     property_home,
+    property_demo_generator,
 )

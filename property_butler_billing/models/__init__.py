@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     account_move,
     account_move_line,
     property_billing,

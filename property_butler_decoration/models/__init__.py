@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     property_decoration_check,
     property_decoration_permit,
     property_decoration_worker,

@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     account_move,
     property_dunning_case,
     property_dunning_log,

@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     property_handover_item,
     property_handover_log,
     property_home,

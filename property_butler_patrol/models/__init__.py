@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     property_checklist_item,
     property_checkpoint,
     property_home,

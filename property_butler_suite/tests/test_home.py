@@ -230,7 +230,7 @@ class TestHomeLanding(TicketCase):
         self.assertEqual(first, menu)
         self.assertEqual(menu.action, self.env.ref("property_butler.property_home_action"))
         # The demo staff land on their homes too.
-        demo = self.env.ref("property_butler_suite.user_butler1", raise_if_not_found=False)
+        demo = self.env.ref("property_butler.user_butler1", raise_if_not_found=False)
         if demo:
             self.assertEqual(
                 demo.action_id.id, self.env.ref("property_butler.property_home_action").id

@@ -24,7 +24,7 @@ class TestTicketNumberingLock(TransactionCase):
         try:
             with self.registry.cursor() as cr:
                 env = self._env(cr)
-                project = env.ref("property_butler_suite.project_sunshine")
+                project = env.ref("property_butler.project_sunshine")
                 if not env["account.journal"].search(
                     [("company_id", "=", project.company_id.id), ("type", "=", "sale")], limit=1
                 ):

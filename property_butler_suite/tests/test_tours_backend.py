@@ -18,9 +18,9 @@ class TestBackendTours(HttpCase):
         ref = cls.env.ref
         cls.company = cls.env.company
         ensure_accounting(cls.env, cls.company)
-        cls.manager = ref("property_butler_suite.user_manager")
-        cls.butler = ref("property_butler_suite.user_butler1")
-        cls.front_desk = ref("property_butler_suite.user_front_desk")
+        cls.manager = ref("property_butler.user_manager")
+        cls.butler = ref("property_butler.user_butler1")
+        cls.front_desk = ref("property_butler.user_front_desk")
         # Steps find records by their English names.
         (cls.manager | cls.butler | cls.front_desk).write({"lang": "en_US"})
         cls.project = cls.env["property.project"].create({"name": "Tour Garden", "code": "TG"})

@@ -1,4 +1,5 @@
 from . import (
+    property_demo_generator,
     property_department,
     property_home,
     property_occupancy,

@@ -1,0 +1,102 @@
+from odoo import api, fields, models
+
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
+
+
+class PropertyDemoGenerator(models.AbstractModel):
+    _inherit = "property.demo.generator"
+
+    @api.model
+    def _generate_demo_patrols(self):
+        """Checkpoints with QR codes, a night route through the key areas, a day route past the
+        buildings, their plans for the demo guard, the rounds of today and tomorrow, and this
+        month's vacant-unit inspections."""
+        project = self._demo_project()
+        Checkpoint = self.env["property.checkpoint"]
+        if not project or Checkpoint.search_count([("project_id", "=", project.id)], limit=1):
+            return
+        ref = self.env.ref
+        security = ref("property_butler_ticket.property_department_security")
+        engineering = ref("property_butler_ticket.property_department_engineering")
+        guard = ref("property_butler.user_guard", raise_if_not_found=False)
+        key_areas = self.env["property.checkpoint"].create(
+            [
+                {
+                    "name": name,
+                    "project_id": project.id,
+                    "is_key_area": True,
+                    "checklist_item_ids": [
+                        fields.Command.create({"name": "门窗已锁好", "department_id": security.id}),
+                        fields.Command.create(
+                            {"name": "灭火器在位", "department_id": engineering.id}
+                        ),
+                        fields.Command.create(
+                            {"name": "无异味、无异响", "department_id": security.id}
+                        ),
+                    ],
+                }
+                for name in ("管理处办公室", "档案室", "监控中心", "仓库")
+            ]
+        )
+        lobbies = self.env["property.checkpoint"].create(
+            [
+                {
+                    "name": f"{building.unit_code_prefix} {building.name} 大堂",
+                    "project_id": project.id,
+                    "cluster_id": building.cluster_id.id,
+                    "building_id": building.id,
+                    "checklist_item_ids": [
+                        fields.Command.create(
+                            {"name": "大堂照明正常", "department_id": engineering.id}
+                        ),
+                        fields.Command.create(
+                            {"name": "消防通道畅通", "department_id": security.id}
+                        ),
+                    ],
+                }
+                for building in project.building_ids.sorted("unit_code_prefix")
+            ]
+        )
+        Route = self.env["property.patrol.route"]
+        night = Route.create(
+            {
+                "name": "夜间要害部位巡逻 Night key areas",
+                "project_id": project.id,
+                "expected_duration": 30,
+                "line_ids": [
+                    fields.Command.create({"checkpoint_id": c.id, "sequence": i})
+                    for i, c in enumerate(key_areas)
+                ],
+            }
+        )
+        day = Route.create(
+            {
+                "name": "楼栋巡逻 Buildings",
+                "project_id": project.id,
+                "expected_duration": 60,
+                "line_ids": [
+                    fields.Command.create({"checkpoint_id": c.id, "sequence": i})
+                    for i, c in enumerate(lobbies)
+                ],
+            }
+        )
+        guards = [fields.Command.set(guard.ids)] if guard else []
+        self.env["property.patrol.plan"].create(
+            [
+                {
+                    "route_id": night.id,
+                    "shift_id": ref("property_butler_patrol.property_patrol_shift_night").id,
+                    "interval_minutes": 60,
+                    "tz": DEFAULT_TZ,
+                    "guard_ids": guards,
+                },
+                {
+                    "route_id": day.id,
+                    "shift_id": ref("property_butler_patrol.property_patrol_shift_day").id,
+                    "tz": DEFAULT_TZ,
+                    "guard_ids": guards,
+                },
+            ]
+        )
+        self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
+        self.env["property.inspection"]._cron_vacant_unit_inspections()

@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class PropertyDemoGenerator(models.AbstractModel):
+    _inherit = "property.demo.generator"
+
+    @api.model
+    def _generate_demo_storms(self):
+        """Last summer's typhoon (raised, checklist done, lifted) and today's rainstorm warning
+        (raised, half the checklist done)."""
+        project = self._demo_project()
+        Alert = self.env["property.storm.alert"]
+        if not project or Alert.search_count([("project_ids", "in", project.ids)], limit=1):
+            return
+        now = fields.Datetime.now()
+        typhoon = Alert.create(
+            {
+                "name": "台风“摩羯” 八号风球 Typhoon Yagi, signal No. 8",
+                "kind": "typhoon",
+                "company_id": project.company_id.id,
+                "project_ids": [fields.Command.set(project.ids)],
+                "note": "关好门窗，检查排水沟和水泵，沙袋到位，低洼设备做好防水。",
+            }
+        )
+        typhoon.action_raise()
+        typhoon.task_ids.sudo().write({"state": "done"})
+        typhoon.action_lift()
+        raised = now - relativedelta(months=3, days=2)
+        typhoon.sudo().write({"date_raised": raised, "date_lifted": raised + timedelta(days=2)})
+        rainstorm = Alert.create(
+            {
+                "name": "暴雨黄色预警 Rainstorm yellow warning",
+                "kind": "rainstorm",
+                "company_id": project.company_id.id,
+                "project_ids": [fields.Command.set(project.ids)],
+                "note": "检查地下车库排水和应急照明，空置房关好窗户。",
+            }
+        )
+        rainstorm.action_raise()
+        tasks = rainstorm.task_ids.sorted("id")
+        tasks[: len(tasks) // 2].sudo().write({"state": "done"})

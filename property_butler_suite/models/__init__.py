@@ -1,1 +1,0 @@
-from . import property_demo_generator
