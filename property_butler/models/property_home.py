@@ -125,9 +125,11 @@ class PropertyHome(models.AbstractModel):
     def _targets(self):
         """The targets per project and per grid: collection rate, satisfaction, overdue
         tickets and patrol completion, as far as the installed addons provide them, each a
-        fixed number of grouped queries."""
+        fixed number of grouped queries. ``columns`` names the figures the installed addons
+        give (collection, satisfaction, overdue, patrol): the table shows only those."""
         projects, grids = {}, {}
         data = {
+            "columns": [],
             "collection_target": None,
             "satisfaction_target": None,
             "satisfaction_item_target": None,

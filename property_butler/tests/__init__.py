@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_security
 from . import test_unit_generate
 from . import test_views
+from . import test_home_targets

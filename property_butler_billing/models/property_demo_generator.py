@@ -192,17 +192,19 @@ class PropertyDemoGenerator(models.AbstractModel):
                     history["payments"],
                     history["today"],
                 )
-        self._demo_fee_payments_day(history, day)
+        return self._demo_fee_payments_day(history, day)
 
     @api.model
     def _demo_fee_payments_day(self, history, day):
         """The day's collections."""
         if history["payments"].get(day):
             self._demo_collect(history["journal"], history["payments"].pop(day), day)
+        return True
 
     @api.model
     def _demo_fee_history_end(self, history):
         """What is left to do once the history has reached today."""
+        return True
 
     @api.model
     def _demo_meter_readings(self, rng, project, water, month):

@@ -26,7 +26,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     @api.model
     def _demo_fee_payments_day(self, history, day):
         """Weekly auto-debit lists on Mondays, and the bank's result file two days later."""
-        super()._demo_fee_payments_day(history, day)
+        result = super()._demo_fee_payments_day(history, day)
         if day.weekday() == 0 and history["mandates"]:
             batch = self.env["property.debit.batch"]._cron_prepare_debit_list()
             if batch:
@@ -36,12 +36,13 @@ class PropertyDemoGenerator(models.AbstractModel):
                     history["imports"][day + timedelta(days=2)] = batch
         if day in history["imports"]:
             self._demo_debit_result(history["rng"], history["imports"].pop(day), day)
+        return result
 
     @api.model
     def _demo_fee_history_end(self, history):
         """This week's list goes to the bank: every enrolled owner's open invoice is on it. The
         butler phoned the owners whose debit failed and were debited the next week."""
-        super()._demo_fee_history_end(history)
+        result = super()._demo_fee_history_end(history)
         batch = self.env["property.debit.batch"]._cron_prepare_debit_list()
         if batch:
             batch.write({"date": history["today"], "journal_id": history["journal"].id})
@@ -54,6 +55,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             ]
         ).filtered(lambda a: self.env["account.move"].browse(a.res_id).payment_state != "not_paid")
         done.action_feedback(feedback=self.env._("Phoned the owner: paid by the next debit."))
+        return result
 
     @api.model
     def _demo_debit_mandates(self, rng, company, partners, profiles, first):

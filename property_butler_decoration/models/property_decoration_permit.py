@@ -207,9 +207,8 @@ class PropertyDecorationPermit(models.Model):
 
     @api.constrains("guard_ids")
     def _check_guards(self):
-        group = self.env.ref("property_butler.property_butler_group_patrol_guard")
         for permit in self:
-            strangers = permit.guard_ids.filtered(lambda u, g=group: g not in u.groups_id)
+            strangers = permit.guard_ids._property_not_guards()
             if strangers:
                 raise ValidationError(
                     self.env._(

@@ -30,9 +30,10 @@ class PropertyDemoGenerator(models.AbstractModel):
     @api.model
     def _demo_fee_day(self, history, day):
         """The dunning run on each stage's first day (and today), after the day's payments."""
-        super()._demo_fee_day(history, day)
+        result = super()._demo_fee_day(history, day)
         if day in history["dunning_days"]:
             self._demo_dunning_run(history["rng"], history["project"], day, history["today"])
+        return result
 
     @api.model
     def _demo_dunning_days(self, first, today):

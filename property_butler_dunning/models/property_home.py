@@ -37,6 +37,7 @@ class PropertyHome(models.AbstractModel):
         today = self._today_bounds()[0]
         month = today.replace(day=1)
         year = today.replace(month=1, day=1)
+        data["columns"] += ["collection"]
         data["collection_target"] = Collection._target() * 100
         data["collection_action"] = self._action(
             "property.collection.report",

@@ -73,6 +73,7 @@ class PropertyHome(models.AbstractModel):
     def _target_figures(self, row, projects, grids, data):
         """This month's patrol completion per project: one grouped query."""
         data = super()._target_figures(row, projects, grids, data)
+        data["columns"] += ["patrol"]
         data["patrol_target"] = PATROL_TARGET
         Round = self.env["property.patrol.round"]
         if not Round.has_access("read"):

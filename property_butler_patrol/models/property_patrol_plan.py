@@ -68,9 +68,8 @@ class PropertyPatrolPlan(models.Model):
 
     @api.constrains("guard_ids")
     def _check_guards(self):
-        group = self.env.ref("property_butler.property_butler_group_patrol_guard")
         for plan in self:
-            strangers = plan.guard_ids.filtered(lambda u, g=group: g not in u.groups_id)
+            strangers = plan.guard_ids._property_not_guards()
             if strangers:
                 raise ValidationError(
                     self.env._(

@@ -90,6 +90,7 @@ class PropertyHome(models.AbstractModel):
         """Satisfaction (this year's callbacks, vs 90 % and no item below 85 %) and overdue
         tickets, per project and grid: two grouped queries and one read of the units."""
         data = super()._target_figures(row, projects, grids, data)
+        data["columns"] += ["satisfaction", "overdue"]
         data["satisfaction_target"] = SATISFACTION_TARGET
         data["satisfaction_item_target"] = SATISFACTION_ITEM_TARGET
         Callback = self.env["property.ticket.callback"]

@@ -37,18 +37,41 @@ export class PropertyHome extends Component {
         });
     }
 
-    /** What the targets table shows, as one sentence (one term for translators). */
+    /** What the targets table shows: a sentence per figure of the installed addons. */
     get targetsLegend() {
         const targets = this.state.data.targets;
         const target = (value) => `${value.toFixed(0)} %`;
-        return _t(
-            "Collection rate this year (target %(collection)s), satisfaction of this year's callbacks (target %(satisfaction)s, no item below %(item)s), overdue tickets now, patrol rounds of the month completed.",
-            {
-                collection: target(targets.collection_target),
-                satisfaction: target(targets.satisfaction_target),
-                item: target(targets.satisfaction_item_target),
-            }
-        );
+        const sentences = [];
+        if (this.hasColumn("collection")) {
+            sentences.push(
+                _t("Collection rate: this year, target %(collection)s.", {
+                    collection: target(targets.collection_target),
+                })
+            );
+        }
+        if (this.hasColumn("satisfaction")) {
+            sentences.push(
+                _t(
+                    "Satisfaction: this year's callbacks, target %(satisfaction)s, no item below %(item)s.",
+                    {
+                        satisfaction: target(targets.satisfaction_target),
+                        item: target(targets.satisfaction_item_target),
+                    }
+                )
+            );
+        }
+        if (this.hasColumn("overdue")) {
+            sentences.push(_t("Overdue tickets: open now."));
+        }
+        if (this.hasColumn("patrol")) {
+            sentences.push(_t("Patrol completion: this month's rounds."));
+        }
+        return sentences.join(" ");
+    }
+
+    /** Whether an installed addon gives this figure of the targets table. */
+    hasColumn(name) {
+        return this.state.data.targets.columns.includes(name);
     }
 
     open(action) {
