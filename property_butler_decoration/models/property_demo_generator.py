@@ -94,6 +94,13 @@ class PropertyDemoGenerator(models.AbstractModel):
         (in_progress | finished).action_approve()
         finished._activate()
         finished.action_done()
+        self._demo_decoration_checks(rng, in_progress, guards)
+
+    @api.model
+    def _demo_decoration_checks(self, rng, permits, guards):
+        """The last week's checks of the permits in progress, done by the guards (one missed,
+        two with a problem); today's and tomorrow's planned."""
+        today = fields.Date.context_today(self)
         # The last week's checks, done by the guards (one missed, two with a problem).
         days = [today - timedelta(days=offset) for offset in range(7, 0, -1)]
         now = fields.Datetime.now()
@@ -104,13 +111,13 @@ class PropertyDemoGenerator(models.AbstractModel):
                     "date_planned": planned,
                     "guard_id": guards[turn % len(guards)].id,
                 }
-                for permit in in_progress
+                for permit in permits
                 for day in days
                 if permit.date_start <= day
                 for turn, planned in enumerate(permit._check_slots(day))
             ]
         )
-        checks |= in_progress.check_ids
+        checks |= permits.check_ids
         past = checks.filtered(lambda c: c.date_planned < now).sorted("date_planned")
         for index, check in enumerate(past[1:]):
             vals = {

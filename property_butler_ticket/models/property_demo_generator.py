@@ -2,6 +2,42 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+# (title, description): what the resident said, under a title that sums it up.
+TICKET_SAMPLES = {
+    "complaint": [
+        (
+            "楼道灯不亮无人处理",
+            "3 楼楼道灯坏了一个多星期，报过一次还是没人来修，晚上回家很不方便。",
+        ),
+        ("保洁未按时清理垃圾", "单元门口的垃圾桶两天没有清理，气味很大，请尽快处理。"),
+        ("夜间装修噪音扰民", "楼上晚上九点以后还在电钻施工，影响小孩休息。"),
+        ("快递被放在门口丢失", "快递员把包裹放在门口，回家后发现不见了，希望查看监控。"),
+    ],
+    "repair": [
+        ("厨房水管漏水", "厨房水槽下面的水管接口一直滴水，柜子已经泡湿了。"),
+        ("卫生间下水道堵塞", "卫生间地漏下水很慢，今天早上完全堵住了。"),
+        ("入户门锁损坏", "入户门锁芯转不动，钥匙插进去打不开门。"),
+        ("阳台推拉门卡住", "阳台推拉门滑轨卡住，推不动也关不严。"),
+    ],
+    "inquiry": [
+        ("停车月卡如何办理", "想办理地下车库的停车月卡，需要带什么资料，每月多少钱？"),
+        ("物业费缴费方式", "请问物业费可以用微信缴纳吗？能不能办理银行代扣？"),
+        (
+            "装修申请需要哪些材料",
+            "准备下个月装修，请问装修许可证要准备哪些材料，押金多少？",
+        ),
+    ],
+    "service": [
+        ("春节前家庭深度保洁", "春节前想预约一次全屋深度保洁，三房两厅。"),
+        ("每周桶装水配送", "每周送两桶桶装水到家，周六上午送。"),
+        ("空置房托管", "房子暂时空置，希望物业每月帮忙开窗通风、检查水电。"),
+    ],
+    "suggestion": [
+        ("建议增加儿童游乐设施", "小区儿童多，建议在中心花园增加一些儿童游乐设施。"),
+        ("表扬保安小王热心帮忙", "保安小王帮我把很重的行李搬上楼，非常感谢，特此表扬。"),
+    ],
+}
+
 
 class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
@@ -22,41 +58,6 @@ class PropertyDemoGenerator(models.AbstractModel):
             ref("property_butler_ticket.property_department_engineering").write(
                 {"leader_id": staff.id, "member_ids": [fields.Command.link(staff.id)]}
             )
-        # (title, description): what the resident said, under a title that sums it up.
-        samples = {
-            "complaint": [
-                (
-                    "楼道灯不亮无人处理",
-                    "3 楼楼道灯坏了一个多星期，报过一次还是没人来修，晚上回家很不方便。",
-                ),
-                ("保洁未按时清理垃圾", "单元门口的垃圾桶两天没有清理，气味很大，请尽快处理。"),
-                ("夜间装修噪音扰民", "楼上晚上九点以后还在电钻施工，影响小孩休息。"),
-                ("快递被放在门口丢失", "快递员把包裹放在门口，回家后发现不见了，希望查看监控。"),
-            ],
-            "repair": [
-                ("厨房水管漏水", "厨房水槽下面的水管接口一直滴水，柜子已经泡湿了。"),
-                ("卫生间下水道堵塞", "卫生间地漏下水很慢，今天早上完全堵住了。"),
-                ("入户门锁损坏", "入户门锁芯转不动，钥匙插进去打不开门。"),
-                ("阳台推拉门卡住", "阳台推拉门滑轨卡住，推不动也关不严。"),
-            ],
-            "inquiry": [
-                ("停车月卡如何办理", "想办理地下车库的停车月卡，需要带什么资料，每月多少钱？"),
-                ("物业费缴费方式", "请问物业费可以用微信缴纳吗？能不能办理银行代扣？"),
-                (
-                    "装修申请需要哪些材料",
-                    "准备下个月装修，请问装修许可证要准备哪些材料，押金多少？",
-                ),
-            ],
-            "service": [
-                ("春节前家庭深度保洁", "春节前想预约一次全屋深度保洁，三房两厅。"),
-                ("每周桶装水配送", "每周送两桶桶装水到家，周六上午送。"),
-                ("空置房托管", "房子暂时空置，希望物业每月帮忙开窗通风、检查水电。"),
-            ],
-            "suggestion": [
-                ("建议增加儿童游乐设施", "小区儿童多，建议在中心花园增加一些儿童游乐设施。"),
-                ("表扬保安小王热心帮忙", "保安小王帮我把很重的行李搬上楼，非常感谢，特此表扬。"),
-            ],
-        }
         occupied = units.filtered(lambda u: u.state == "occupied")
         now = fields.Datetime.now()
         vals_list = []
@@ -64,7 +65,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         for index in range(100):
             kind = rng.choice(["complaint", "repair", "repair", "inquiry", "service", "suggestion"])
             unit = rng.choice(occupied)
-            title, description = rng.choice(samples[kind])
+            title, description = rng.choice(TICKET_SAMPLES[kind])
             age = timedelta(
                 hours=rng.randint(1, 24 * 365) if index >= 20 else rng.randint(1, 24 * 4),
                 minutes=index,
@@ -82,7 +83,17 @@ class PropertyDemoGenerator(models.AbstractModel):
                 }
             )
         tickets = Ticket.create(vals_list)
-        scores = ("score_attitude", "score_quality", "score_timeliness", "score_etiquette")
+        self._demo_ticket_workflow(rng, tickets)
+        self._demo_ticket_callbacks(rng, tickets)
+        return tickets
+
+    @api.model
+    def _demo_ticket_workflow(self, rng, tickets):
+        """Most tickets responded within the target (some late), then finished: complaints
+        judged and signed, inquiries answered on the spot, paid services quoted and accepted;
+        the last days' partly still new or in progress."""
+        ref = self.env.ref
+        now = fields.Datetime.now()
         timings = []  # (ticket, responded, done) to write once the workflow has run
         for ticket in tickets:
             recent = now - ticket.date_received < timedelta(days=4)
@@ -132,7 +143,13 @@ class PropertyDemoGenerator(models.AbstractModel):
                 if ticket.signature:
                     vals["signed_on"] = finished
             ticket.write(vals)
-        # Callbacks a day or two after the work: most recorded, the last days' still due.
+
+    @api.model
+    def _demo_ticket_callbacks(self, rng, tickets):
+        """Callbacks a day or two after the work: most recorded with their scores, the last
+        days' still due."""
+        now = fields.Datetime.now()
+        scores = ("score_attitude", "score_quality", "score_timeliness", "score_etiquette")
         callbacks = tickets.callback_ids.filtered(lambda c: c.state == "scheduled")
         done_callbacks = self.env["property.ticket.callback"]
         for callback in callbacks:
@@ -147,4 +164,3 @@ class PropertyDemoGenerator(models.AbstractModel):
             callback.with_context(
                 property_callback_recording=True
             ).date_done = callback.date_scheduled
-        return tickets
