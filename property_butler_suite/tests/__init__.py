@@ -5,3 +5,4 @@ from . import test_privacy
 from . import test_report_access
 from . import test_ticket_numbering_lock
 from . import test_tours_backend
+from . import test_demo
