@@ -1,7 +1,9 @@
 import base64
+import functools
 import io
 import logging
 import random
+import time
 from datetime import timedelta
 
 from PIL import Image, ImageDraw
@@ -40,6 +42,19 @@ GIVEN = (
     "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文博子涵"
     "欣怡浩然梓萱宇轩思远雨桐嘉怡俊杰晓东海燕玉兰春梅国庆建军丽华红梅晓红"
 )
+
+
+def demo_step(method):
+    """Log how long a step of the demo took (``demo: _generate_demo_tickets took 4.2 s``)."""
+
+    @functools.wraps(method)
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        result = method(self, *args, **kwargs)
+        _logger.info("demo: %s took %.1f s", method.__name__, time.perf_counter() - start)
+        return result
+
+    return timed
 
 
 class PropertyDemoGenerator(models.AbstractModel):
@@ -114,6 +129,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     # The estate
     # ------------------------------------------------------------------
     @api.model
+    @demo_step
     def _generate_demo_estate(self, project_id, butler_ids, portal_logins=()):
         """Fill the project (with its clusters and buildings) with units, residents and grids."""
         project = self.env["property.project"].browse(project_id)

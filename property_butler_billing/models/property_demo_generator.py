@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.modules.module import get_manifest
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
+
 _logger = logging.getLogger(__name__)
 
 # The demo file by which an addon takes part in the fee history (see _generate_demo_fees).
@@ -57,6 +59,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     # addons add: auto-debit lists, dunning runs, late fees)
     # ------------------------------------------------------------------
     @api.model
+    @demo_step
     def _generate_demo_fees(self, module=None):
         """Six months of the monthly fee cycle, replayed day by day up to today with the real
         methods: meter readings and the billing run on the billing day, the supervisor's

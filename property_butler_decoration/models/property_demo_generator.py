@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 
@@ -10,6 +11,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
 
     @api.model
+    @demo_step
     def _generate_demo_decoration(self):
         """A permit in progress for fourteen empty flats (approved with the signed agreement,
         workers with passes, the last week's checks by the guards, today's and tomorrow's

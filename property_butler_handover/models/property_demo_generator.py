@@ -2,11 +2,14 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
+
 
 class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
 
     @api.model
+    @demo_step
     def _generate_demo_handovers(self):
         """Two weeks of guards' and front-desk shift handovers, today's still being written."""
         project = self._demo_project()

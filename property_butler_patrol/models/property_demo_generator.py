@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 
@@ -7,6 +8,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
 
     @api.model
+    @demo_step
     def _generate_demo_patrols(self):
         """Checkpoints with QR codes, a night route through the key areas, a day route past the
         buildings, their plans for the demo guard, the rounds of today and tomorrow, and this

@@ -4,11 +4,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
+
 
 class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
 
     @api.model
+    @demo_step
     def _generate_demo_storms(self):
         """Last summer's typhoon (raised, checklist done, lifted) and today's rainstorm warning
         (raised, half the checklist done)."""

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.property_butler.models.property_demo_generator import demo_step
+
 # (title, description): what the resident said, under a title that sums it up.
 TICKET_SAMPLES = {
     "complaint": [
@@ -43,6 +45,7 @@ class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
 
     @api.model
+    @demo_step
     def _generate_demo_tickets(self):
         """A hundred tickets of every type and stage over twelve months, responded and
         completed at realistic times, with their callbacks and scores."""
