@@ -96,6 +96,6 @@ def migrate(cr, version):
         UPDATE ir_module_module SET state = 'to upgrade'
          WHERE name IN %s AND state IN ('uninstalled', 'to install')
         """,
-        [SUITE[1:]],
+        [SUITE[1:-1]],  # not the suite itself: it may list addons newer than the database
     )
     _logger.info("%s addons of the suite are loaded with property_butler", cr.rowcount)
