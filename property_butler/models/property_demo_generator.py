@@ -91,12 +91,6 @@ class PropertyDemoGenerator(models.AbstractModel):
         )
 
     @api.model
-    def _demo_users(self, *logins):
-        """The demo staff of these logins, by login."""
-        users = self.env["res.users"].search([("login", "in", list(logins))])
-        return {user.login: user for user in users}
-
-    @api.model
     def _demo_langs(self):
         return {code for code, _name in self.env["res.lang"].get_installed()}
 
@@ -316,17 +310,3 @@ class PropertyDemoGenerator(models.AbstractModel):
                 }
             )
         return self.env["res.users"].with_context(no_reset_password=True).create(vals_list)
-
-    @api.model
-    def _demo_decorating_units(self, project):
-        """The sold flats standing empty that the decoration demo puts under decoration."""
-        owned = self.env["property.occupancy"].search(
-            [
-                ("project_id", "=", project.id),
-                ("role", "=", "owner"),
-                ("date_end", "=", False),
-                ("unit_id.unit_type", "=", "residential"),
-                ("unit_id.state", "=", "vacant"),
-            ]
-        )
-        return owned.unit_id.sorted("id")[:14]

@@ -1,5 +1,6 @@
 import logging
 from collections import defaultdict
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from psycopg2.errors import UniqueViolation
@@ -10,6 +11,12 @@ from odoo.exceptions import UserError
 from odoo.addons.property_butler.models.ir_cron import CronBatch
 
 _logger = logging.getLogger(__name__)
+
+
+def quarter_start(day):
+    """First day of the quarter of ``day`` (the dunning calendar and quarterly payers)."""
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
 
 FAR = fields.Date.to_date("9999-12-31")
 

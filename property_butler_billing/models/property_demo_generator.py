@@ -9,6 +9,8 @@ from odoo.modules.module import get_manifest
 
 from odoo.addons.property_butler.models.property_demo_generator import demo_step
 
+from .property_billing import quarter_start
+
 _logger = logging.getLogger(__name__)
 
 # The demo file by which an addon takes part in the fee history (see _generate_demo_fees).
@@ -239,8 +241,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             elif profile == "late":
                 day = due + timedelta(days=rng.randint(8, 50))
             elif profile == "quarterly":
-                quarter = due.replace(month=(due.month - 1) // 3 * 3 + 1, day=1)
-                quarter_end = quarter + relativedelta(months=3)
+                quarter_end = quarter_start(due) + relativedelta(months=3)
                 day = quarter_end - timedelta(days=rng.randint(3, 9))
             elif profile == "defaulter" and move.property_period < since:
                 day = due + timedelta(days=rng.randint(0, 20))

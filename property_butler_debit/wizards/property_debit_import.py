@@ -6,7 +6,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from odoo.addons.property_butler_dunning.models.property_dunning_stage import quarter_start
+from odoo.addons.property_butler_billing.models.property_billing import quarter_start
 
 RESULT_HELP = (
     "The bank's result file: CSV with a header line and the columns reference, amount, status "

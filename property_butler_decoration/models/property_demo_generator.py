@@ -137,3 +137,17 @@ class PropertyDemoGenerator(models.AbstractModel):
                 )
             check.with_context(property_decoration_recording=True).write(vals)
         self.env["property.decoration.check"]._cron_mark_missed()
+
+    @api.model
+    def _demo_decorating_units(self, project):
+        """The sold flats standing empty that the decoration demo puts under decoration."""
+        owned = self.env["property.occupancy"].search(
+            [
+                ("project_id", "=", project.id),
+                ("role", "=", "owner"),
+                ("date_end", "=", False),
+                ("unit_id.unit_type", "=", "residential"),
+                ("unit_id.state", "=", "vacant"),
+            ]
+        )
+        return owned.unit_id.sorted("id")[:14]

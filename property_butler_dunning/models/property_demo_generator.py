@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from .property_dunning_stage import quarter_start
+from odoo.addons.property_butler_billing.models.property_billing import quarter_start
 
 # What the butler writes in the dunning log when the reason is found, per reason category.
 REASON_SUMMARIES = {

@@ -6,9 +6,9 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler_billing.models.property_billing import quarter_start
 
-from .property_dunning_stage import quarter_start
+from odoo.addons.property_butler.models.ir_cron import CronBatch
 
 _logger = logging.getLogger(__name__)
 

@@ -7,11 +7,6 @@ from odoo.exceptions import ValidationError
 QUARTER_MONTHS = [("1", "1st Month"), ("2", "2nd Month"), ("3", "3rd Month")]
 
 
-def quarter_start(day):
-    """First day of the quarter of ``day``."""
-    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
 class PropertyDunningStage(models.Model):
     """A step of the quarterly dunning calendar (催收): a window of days in one month of the quarter."""
 
