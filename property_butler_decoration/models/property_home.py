@@ -8,17 +8,16 @@ class PropertyHome(models.AbstractModel):
     def _work_cards(self, role, scope):
         cards = super()._work_cards(role, scope)
         if role in ("butler", "supervisor", "manager"):
-            _t = self.env._
             cards.append(
                 (
                     60,
                     self._card(
                         "decoration_permits",
-                        _t("Decoration permits"),
+                        self.env._("Decoration permits"),
                         "property.decoration.permit",
                         (scope["unit_grid"] if role == "butler" else [])
                         + [("state", "in", ("approved", "active"))],
-                        _t("Decorations approved or in progress to watch"),
+                        self.env._("Decorations approved or in progress to watch"),
                         icon="fa-paint-brush",
                     ),
                 )

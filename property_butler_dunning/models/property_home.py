@@ -8,20 +8,21 @@ class PropertyHome(models.AbstractModel):
     def _work_cards(self, role, scope):
         cards = super()._work_cards(role, scope)
         if role in ("butler", "supervisor", "manager"):
-            _t = self.env._
             cards.append(
                 (
                     50,
                     self._card(
                         "dunning_calls",
-                        _t("Dunning calls"),
+                        self.env._("Dunning calls"),
                         "property.dunning.case",
                         ([("butler_id", "=", scope["uid"])] if role == "butler" else [])
                         + [
                             ("state", "=", "open"),
                             ("activity_ids.date_deadline", "!=", False),
                         ],
-                        _t("Open dunning cases with the call of their current stage to make"),
+                        self.env._(
+                            "Open dunning cases with the call of their current stage to make"
+                        ),
                         views=("list", "kanban", "form"),
                         icon="fa-money",
                     ),

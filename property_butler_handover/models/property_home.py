@@ -8,13 +8,12 @@ class PropertyHome(models.AbstractModel):
     def _work_cards(self, role, scope):
         cards = super()._work_cards(role, scope)
         if role in ("front_desk", "supervisor", "manager"):
-            _t = self.env._
             cards += [
                 (
                     120,
                     self._card(
                         "handovers_today",
-                        _t("Today's handovers"),
+                        self.env._("Today's handovers"),
                         "property.handover.log",
                         [
                             ("kind", "=", "front_desk"),
@@ -22,7 +21,7 @@ class PropertyHome(models.AbstractModel):
                             ("date", ">=", scope["day_start"]),
                             ("state", "!=", "acknowledged"),
                         ],
-                        _t("Front-desk shift handovers of today, or not acknowledged yet"),
+                        self.env._("Front-desk shift handovers of today, or not acknowledged yet"),
                         icon="fa-exchange",
                     ),
                 ),
@@ -30,10 +29,10 @@ class PropertyHome(models.AbstractModel):
                     130,
                     self._card(
                         "handover_items",
-                        _t("Open handover items"),
+                        self.env._("Open handover items"),
                         "property.handover.item",
                         [("state", "=", "open"), ("kind", "=", "front_desk")],
-                        _t("Matters handed over by the previous shift, still open"),
+                        self.env._("Matters handed over by the previous shift, still open"),
                         icon="fa-list-ul",
                     ),
                 ),

@@ -12,7 +12,6 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _work_cards(self, role, scope):
         cards = super()._work_cards(role, scope)
-        _t = self.env._
         uid = scope["uid"]
         mine = role == "butler"
         if role in ("butler", "supervisor", "manager"):
@@ -21,7 +20,7 @@ class PropertyHome(models.AbstractModel):
                     30,
                     self._card(
                         "inspections_due",
-                        _t("Inspections owed"),
+                        self.env._("Inspections owed"),
                         "property.inspection",
                         ([("user_id", "=", uid)] if mine else [])
                         + [
@@ -31,7 +30,7 @@ class PropertyHome(models.AbstractModel):
                             ("date_planned", "<=", scope["today"]),
                             ("date_deadline", "<=", scope["today"]),
                         ],
-                        _t("Inspections planned or due by today, not done yet"),
+                        self.env._("Inspections planned or due by today, not done yet"),
                         icon="fa-check-square-o",
                     ),
                 ),
@@ -39,11 +38,11 @@ class PropertyHome(models.AbstractModel):
                     40,
                     self._card(
                         "vacant_units",
-                        _t("Vacant units to inspect"),
+                        self.env._("Vacant units to inspect"),
                         "property.inspection",
                         (scope["unit_grid"] if mine else [])
                         + [("kind", "=", "vacant_unit"), ("state", "=", "todo")],
-                        _t("This month's inspections of vacant flats, not done yet"),
+                        self.env._("This month's inspections of vacant flats, not done yet"),
                         icon="fa-home",
                     ),
                 ),
@@ -54,7 +53,7 @@ class PropertyHome(models.AbstractModel):
                     310,
                     self._card(
                         "rounds_today",
-                        _t("Rounds today"),
+                        self.env._("Rounds today"),
                         "property.patrol.round",
                         [
                             ("guard_id", "in", (uid, False)),
@@ -62,7 +61,7 @@ class PropertyHome(models.AbstractModel):
                             ("date_start", "<", scope["day_end"]),
                             ("state", "in", ("planned", "in_progress")),
                         ],
-                        _t("Patrol rounds of today still to walk"),
+                        self.env._("Patrol rounds of today still to walk"),
                         icon="fa-shield",
                     ),
                 )

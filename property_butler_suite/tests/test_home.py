@@ -201,6 +201,24 @@ class TestHome(TicketCase):
 
 
 @tagged("post_install", "-at_install")
+class TestHomeLanguage(TicketCase):
+    """Every addon's cards read in the user's language: their titles and help are terms the
+    translation exporter finds (a call through an alias of ``env._`` is not one)."""
+
+    def test_cards_in_chinese(self):
+        if not self.env["res.lang"]._lang_get("zh_CN").active:
+            self.skipTest("Simplified Chinese is not loaded")
+        Home = self.env["property.home"]
+        for user in (self.supervisor, self.front_desk):
+            english = Home.with_user(user).with_context(lang="en_US").get_home_data()["cards"]
+            chinese = Home.with_user(user).with_context(lang="zh_CN").get_home_data()["cards"]
+            self.assertEqual([c["key"] for c in chinese], [c["key"] for c in english])
+            for en, zh in zip(english, chinese, strict=True):
+                self.assertNotEqual(zh["title"], en["title"], f"{en['key']} in English")
+                self.assertNotEqual(zh["help"], en["help"], f"{en['key']} help in English")
+
+
+@tagged("post_install", "-at_install")
 class TestHomeLanding(TicketCase):
     """Each role lands on its own home after login (res.users.action_id)."""
 

@@ -15,7 +15,6 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _work_cards(self, role, scope):
         cards = super()._work_cards(role, scope)
-        _t = self.env._
         uid = scope["uid"]
         mine = role == "butler"
         if role in STAFF:
@@ -32,10 +31,10 @@ class PropertyHome(models.AbstractModel):
                     10,
                     self._card(
                         "tickets_due",
-                        _t("Tickets due"),
+                        self.env._("Tickets due"),
                         "property.ticket",
                         (scope["grid"] if mine else []) + due_tickets,
-                        _t("Open tickets whose response or completion is due by tonight"),
+                        self.env._("Open tickets whose response or completion is due by tonight"),
                         views=("list", "kanban", "form"),
                         icon="fa-ticket",
                     ),
@@ -44,11 +43,11 @@ class PropertyHome(models.AbstractModel):
                     20,
                     self._card(
                         "callbacks_due",
-                        _t("Callbacks due"),
+                        self.env._("Callbacks due"),
                         "property.ticket.callback",
                         ([("butler_id", "=", uid)] if mine else [])
                         + [("state", "=", "scheduled"), ("date_scheduled", "<=", scope["today"])],
-                        _t("Residents to call back about their finished tickets"),
+                        self.env._("Residents to call back about their finished tickets"),
                         icon="fa-phone",
                     ),
                 ),
@@ -59,10 +58,10 @@ class PropertyHome(models.AbstractModel):
                     110,
                     self._card(
                         "tickets_to_dispatch",
-                        _t("Tickets to dispatch"),
+                        self.env._("Tickets to dispatch"),
                         "property.ticket",
                         [("is_closed", "=", False), ("stage_category", "=", "new")],
-                        _t("New tickets not yet taken in hand by a department"),
+                        self.env._("New tickets not yet taken in hand by a department"),
                         views=("list", "kanban", "form"),
                         icon="fa-share",
                     ),
@@ -74,10 +73,10 @@ class PropertyHome(models.AbstractModel):
                     210,
                     self._card(
                         "my_tickets",
-                        _t("Tickets assigned to me"),
+                        self.env._("Tickets assigned to me"),
                         "property.ticket",
                         [("is_closed", "=", False), ("user_id", "=", uid)],
-                        _t("Open tickets you are handling"),
+                        self.env._("Open tickets you are handling"),
                         views=("list", "kanban", "form"),
                         icon="fa-wrench",
                     ),
@@ -128,12 +127,11 @@ class PropertyHome(models.AbstractModel):
     @api.model
     def _target_rows_done(self, project_rows, grid_rows):
         project_rows = super()._target_rows_done(project_rows, grid_rows)
-        _t = self.env._
         for field, rows in (("project_id", project_rows), ("grid_id", grid_rows)):
             for values in rows:
                 values["overdue_action"] = self._action(
                     "property.ticket",
-                    _t("Overdue tickets of %s", values["name"]),
+                    self.env._("Overdue tickets of %s", values["name"]),
                     [(field, "=", values["id"]), ("is_overdue", "=", True)],
                     ("list", "kanban", "form"),
                 )
