@@ -11,6 +11,7 @@
         "property_butler_decoration",
         "property_butler_storm",
         "property_butler_handover",
+        "property_butler_notice",
         "property_butler_debit",
     ],
     "data": [],
