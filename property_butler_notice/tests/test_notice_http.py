@@ -29,10 +29,9 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
         self._login(self.resident)
         home = self.url_open("/my")
         self.assertIn("My Notices", home.text)
-        counters = self.url_open(
-            "/my/counters",
-            json={"params": {"counters": ["property_notice_count"]}},
-        ).json()["result"]
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_notice_count"]}
+        )
         self.assertEqual(counters["property_notice_count"], 1)
         page = self.url_open("/my/notices")
         self.assertEqual(page.status_code, 200)
@@ -94,7 +93,7 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
             start = self.env.cr.sql_log_count
             values = controller._prepare_notice_list_values(env)
             counts.append(self.env.cr.sql_log_count - start)
-            self.assertEqual(len(values["notices"]), 1 + extra)
+            self.assertEqual(len(values["notices"]), min(20, 1 + extra))
         # The same queries for 1 notice on 3 units as for 31 notices on 33 units.
         self.assertLessEqual(counts[1], counts[0] + 1, counts)
 

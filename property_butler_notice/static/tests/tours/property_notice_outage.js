@@ -20,7 +20,6 @@ registry.category("web_tour.tours").add("property_notice_outage", {
             run: "click",
         },
         { trigger: ".o_control_panel .o_list_button_add", run: "click" },
-        { trigger: ".o_form_view .o_breadcrumb:contains('New')" },
         { trigger: '.o_field_widget[name="name"] input', run: "edit Tour water outage" },
         { trigger: '.o_field_widget[name="project_id"] input', run: "edit Tour Garden" },
         { trigger: '.o-autocomplete--dropdown-item a:contains("Tour Garden")', run: "click" },
