@@ -31,7 +31,10 @@ class PropertyNoticePortal(CustomerPortal):
             domain = self._notice_domain()
             total = Notice.search_count(domain)
             notices = Notice.search(
-                domain, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order="date_post desc, id desc"
+                domain,
+                limit=PAGE_SIZE,
+                offset=(page - 1) * PAGE_SIZE,
+                order="date_post desc, id desc",
             )
         pager = portal_pager(url="/my/notices", total=total, page=page, step=PAGE_SIZE)
         read_ids = set()
@@ -52,7 +55,9 @@ class PropertyNoticePortal(CustomerPortal):
             "default_url": "/my/notices",
         }
 
-    @http.route(["/my/notices", "/my/notices/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/notices", "/my/notices/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_notices(self, page=1, **kw):
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_notice_list_values(request.env, page=page))
@@ -91,7 +96,11 @@ class PropertyNoticePortal(CustomerPortal):
         return request.render("property_butler_notice.portal_my_notice", values)
 
     @http.route(
-        ["/my/notices/<int:notice_id>/read"], type="http", auth="user", website=True, methods=["POST"]
+        ["/my/notices/<int:notice_id>/read"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
     )
     def portal_my_notice_read(self, notice_id, **kw):
         try:

@@ -101,11 +101,11 @@ class PropertyNotice(models.Model):
     state = fields.Selection(
         NOTICE_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
     )
-    removed_by_id = fields.Many2one("res.users", string="Removed By", readonly=True, copy=False)
+    removed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_removed = fields.Datetime(string="Removed On", readonly=True, copy=False)
     utility = fields.Selection(UTILITIES)
-    outage_start = fields.Datetime(string="Outage Start")
-    outage_end = fields.Datetime(string="Outage End")
+    outage_start = fields.Datetime()
+    outage_end = fields.Datetime()
     read_ids = fields.One2many(
         "property.notice.read",
         "notice_id",
@@ -150,9 +150,7 @@ class PropertyNotice(models.Model):
         if self.is_outage:
             self.category = "outage"
 
-    @api.depends(
-        "project_id", "cluster_ids", "building_ids", "unit_ids", "unit_ids.building_id"
-    )
+    @api.depends("project_id", "cluster_ids", "building_ids", "unit_ids", "unit_ids.building_id")
     def _compute_affected(self):
         projects = self.project_id
         units = self.env["property.unit"]
@@ -166,8 +164,9 @@ class PropertyNotice(models.Model):
             if notice.cluster_ids or notice.building_ids or notice.unit_ids:
                 pool = (
                     pool.filtered(
-                        lambda u, n=notice: u.cluster_id in n.cluster_ids
-                        or u.building_id in n.building_ids
+                        lambda u, n=notice: (
+                            u.cluster_id in n.cluster_ids or u.building_id in n.building_ids
+                        )
                     )
                     | notice.unit_ids
                 )
@@ -304,9 +303,7 @@ class PropertyNotice(models.Model):
 
     def _sms_body(self):
         text = html2plaintext(self.body or "").strip()
-        return self.env._("[Urgent notice] %(title)s: %(text)s", title=self.name, text=text)[
-            :300
-        ]
+        return self.env._("[Urgent notice] %(title)s: %(text)s", title=self.name, text=text)[:300]
 
     def _portal_confirm_read(self, partner):
         """Record the resident's read confirmation (idempotent)."""
@@ -391,7 +388,9 @@ class PropertyNotice(models.Model):
                     "res_id": user_grids[:1].id,
                     "user_id": user_id,
                     "date_deadline": today,
-                    "summary": self.env._("Take down %(count)s expired notices", count=len(notices)),
+                    "summary": self.env._(
+                        "Take down %(count)s expired notices", count=len(notices)
+                    ),
                     "note": Markup("<ul>%s</ul>") % lines,
                 }
             )

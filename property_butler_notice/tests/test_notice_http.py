@@ -5,6 +5,8 @@ from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase, PropertyHttpCase
 
+from ..controllers.property_notice_portal import PropertyNoticePortal
+
 
 @tagged("post_install", "-at_install")
 class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
@@ -62,10 +64,6 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
         self.assertNotIn("明天停水", report.text)
 
     def test_portal_query_counts(self):
-        from odoo.addons.property_butler_notice.controllers.property_notice_portal import (
-            PropertyNoticePortal,
-        )
-
         env = self.env(user=self.resident)
         controller = PropertyNoticePortal()
         counts = []
@@ -73,7 +71,12 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
             if extra:
                 units = self.env["property.unit"].create(
                     [
-                        {"building_id": self.building.id, "floor": 2 + i // 2, "number": f"X{i}", "area": 80}
+                        {
+                            "building_id": self.building.id,
+                            "floor": 2 + i // 2,
+                            "number": f"X{i}",
+                            "area": 80,
+                        }
                         for i in range(extra)
                     ]
                 )

@@ -8,8 +8,10 @@ class PropertyNoticeLogWizard(models.TransientModel):
     _name = "property.notice.log.wizard"
     _description = "Print Notice Log"
 
-    date_from = fields.Date(required=True, default=lambda self: fields.Date.start_of(
-        fields.Date.context_today(self), "month"))
+    date_from = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.start_of(fields.Date.context_today(self), "month"),
+    )
     date_to = fields.Date(required=True, default=fields.Date.context_today)
     project_id = fields.Many2one("property.project", required=True)
 
@@ -32,7 +34,9 @@ class PropertyNoticeLogWizard(models.TransientModel):
         )
         if not notices:
             raise UserError(self.env._("No notice was posted in this period."))
-        return self.env.ref("property_butler_notice.property_notice_log_report_action").report_action(
+        return self.env.ref(
+            "property_butler_notice.property_notice_log_report_action"
+        ).report_action(
             notices,
             data={
                 "date_from": fields.Date.to_string(self.date_from),
