@@ -74,6 +74,8 @@ class TestNotice(PropertyButlerCase):
         board.save()
 
     def test_post_urgent_mails_and_sms(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.member.write({"email": "xiaoming@example.com", "lang": "zh_CN"})
         notice = self._notice(priority="urgent", unit_ids=self._set(self.unit))
         notice.with_user(self.front_desk).action_post()
         self.assertEqual(notice.state, "posted")
@@ -81,7 +83,10 @@ class TestNotice(PropertyButlerCase):
         mails = self.env["mail.mail"].search(
             [("model", "=", "property.notice"), ("res_id", "=", notice.id)]
         )
-        self.assertEqual(mails.recipient_ids, self.owner)
+        self.assertEqual(mails.recipient_ids, self.owner | self.member)
+        chinese = mails.filtered(lambda m: m.recipient_ids == self.member)
+        self.assertIn("亲爱的住户", chinese.body_html)
+        self.assertIn("Dear resident", (mails - chinese).body_html)
         sms = self.env["sms.sms"].search([("partner_id", "=", self.owner.id)])
         self.assertEqual(len(sms), 1)
         self.assertIn("Water outage", sms.body)
