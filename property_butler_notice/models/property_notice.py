@@ -174,8 +174,12 @@ class PropertyNotice(models.Model):
             notice.affected_building_ids = pool.building_id
 
     @api.depends("affected_unit_ids")
+    @api.depends_context("uid")
     def _compute_counts(self):
-        # sudo: counts only; the names (unread_partner_ids) are for butlers and up.
+        # sudo: the counts only. The names (unread_partner_ids) are for butlers and up, and
+        # only those of the residents the user may read (a butler restricted to his grids
+        # sees his grids' residents).
+        unread_by_notice = {}
         for notice in self:
             notice.affected_unit_count = len(notice.affected_unit_ids)
             residents = notice.sudo()._affected_residents()
@@ -183,12 +187,21 @@ class PropertyNotice(models.Model):
             unread = residents - readers
             notice.read_count = len(readers)
             notice.unread_count = len(unread)
-            if self.env.su or self.env.user.has_group(
-                "property_butler.property_butler_group_butler"
-            ):
+            unread_by_notice[notice] = unread
+        staff = self.env.su or self.env.user.has_group(
+            "property_butler.property_butler_group_butler"
+        )
+        readable = self.env["res.partner"]
+        if staff and not self.env.su:
+            all_unread = self.env["res.partner"].concat(*unread_by_notice.values())
+            readable = self.env["res.partner"].search([("id", "in", all_unread.ids)])
+        for notice, unread in unread_by_notice.items():
+            if not staff:
+                notice.unread_partner_ids = False
+            elif self.env.su:
                 notice.unread_partner_ids = unread
             else:
-                notice.unread_partner_ids = False
+                notice.unread_partner_ids = unread & readable
 
     def _compute_visible_in_portal(self):
         visible = set(self.search([("id", "in", self.ids), ("visible_in_portal", "=", True)]).ids)

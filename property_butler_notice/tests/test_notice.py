@@ -158,6 +158,13 @@ class TestNotice(PropertyButlerCase):
         self.assertFalse(self.env["property.notice.read"].with_user(self.neighbour).search([]))
         # Butler 2 (building 5) does not see who read in building 2.
         self.assertFalse(self.env["property.notice.read"].with_user(self.butler2).search([]))
+        # Nor, restricted to his grid, who has not read it there (each user reads in his own
+        # transaction: the cache is emptied in between).
+        self.company.property_grid_restricted = True
+        self.env.invalidate_all()
+        self.assertEqual(notice.with_user(self.butler).unread_partner_ids, self.member)
+        self.env.invalidate_all()
+        self.assertFalse(notice.with_user(self.butler2).unread_partner_ids)
         self.assertTrue(self.env["property.notice.read"].with_user(self.butler).search([]))
         # Drafts are not shown to residents.
         draft = self._notice(name="Draft", building_ids=self._set(self.building))
