@@ -95,8 +95,11 @@ class PropertyBilling(models.AbstractModel):
                 )
             try:
                 with self.env.cr.savepoint():
-                    moves = self._bill_partners(partners, projects, start, end)
-                    self.env.flush_all()
+                    # No tracking of the new invoices' computed fields (their amounts, due
+                    # dates...): the recomputation at the flush runs in this environment.
+                    quiet = self.with_context(tracking_disable=True)
+                    moves = quiet._bill_partners(partners, projects, start, end)
+                    quiet.env.flush_all()
                 return moves
             except UniqueViolation:
                 if not retry or attempt == 2:

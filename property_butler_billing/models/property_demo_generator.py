@@ -82,6 +82,9 @@ class PropertyDemoGenerator(models.AbstractModel):
         self._demo_accounting(project.company_id)
         if not project.company_id.chart_template:
             return
+        # The history's invoices, collections and debits without tracking messages of their
+        # computed fields (amounts, payment status): the demo's chatter is its own messages.
+        self = self.with_context(tracking_disable=True)  # noqa: PLW0642
         history = self._demo_fee_history_start(project)
         day = history["first"] - relativedelta(months=1)
         day = day.replace(day=history["billing_day"])
