@@ -150,14 +150,12 @@ class PropertyVisitorPass(models.Model):
             if len(code) <= 8
             else [("token", "=", code)]
         )
-        found = self.sudo().search(domain, limit=1)
-        # The pass must belong to a company the user works for (multi-company rule).
-        if found and found.company_id not in self.env.user.company_ids:
-            found = self.browse()
-        elif found:
-            found = self.browse(found.id)
-            found.check_access("read")
-        if not found:
+        # sudo: staff may not read tokens; this one lookup matches the scanned code, within
+        # the companies the user works for.
+        found = self.sudo().search(
+            [*domain, ("company_id", "in", self.env.user.company_ids.ids)], limit=1
+        ).sudo(False)
+        if not found or not found.has_access("read"):
             raise UserError(
                 self.env._("No pass with this code: it is wrong or belongs to another estate.")
             )
