@@ -21,4 +21,7 @@
         "views/property_butler_visitor_menus.xml",
     ],
     "demo": ["demo/property_butler_visitor_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_visitor/static/tests/tours/*.js"],
+    },
 }
