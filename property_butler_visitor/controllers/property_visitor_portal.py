@@ -64,9 +64,7 @@ class PropertyVisitorPortal(CustomerPortal):
     @http.route(["/my/visitors"], type="http", auth="user", website=True)
     def portal_my_visitors(self, **kw):
         Pass = request.env["property.visitor.pass"]
-        passes = (
-            Pass.search(self._visitor_domain(), limit=80) if Pass.has_access("read") else Pass
-        )
+        passes = Pass.search(self._visitor_domain(), limit=80) if Pass.has_access("read") else Pass
         values = self._prepare_portal_layout_values()
         values.update(
             {

@@ -12,9 +12,7 @@ class PropertyGoodsRelease(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", required=True, copy=False, readonly=True, default="/"
-    )
+    name = fields.Char(string="Reference", required=True, copy=False, readonly=True, default="/")
     project_id = fields.Many2one(
         "property.project", required=True, index=True, check_company=True, ondelete="restrict"
     )
@@ -43,16 +41,16 @@ class PropertyGoodsRelease(models.Model):
         tracking=True,
     )
     approved_by_id = fields.Many2one("res.users", readonly=True)
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_time = fields.Datetime(readonly=True)
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                    "property.goods.release"
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("property.goods.release") or "/"
+                )
         return super().create(vals_list)
 
     def action_approve(self):

@@ -26,11 +26,7 @@ class PropertyInspectionLine(models.Model):
         """The visits of the inspection's project on its day (done, else planned, else today)."""
         self.ensure_one()
         inspection = self.inspection_id
-        day = (
-            inspection.date_done
-            or inspection.date_planned
-            or fields.Date.context_today(self)
-        )
+        day = inspection.date_done or inspection.date_planned or fields.Date.context_today(self)
         zone = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
         start = zone.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
         end = start + timedelta(days=1)

@@ -13,7 +13,6 @@ class PropertyVisitorLog(models.Model):
 
     pass_id = fields.Many2one(
         "property.visitor.pass",
-        string="Pass",
         required=True,
         index=True,
         ondelete="cascade",

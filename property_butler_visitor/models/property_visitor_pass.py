@@ -29,7 +29,7 @@ class PropertyVisitorPass(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Visitor", required=True, tracking=True)
-    visitor_phone = fields.Char(string="Visitor Phone")
+    visitor_phone = fields.Char()
     project_id = fields.Many2one(
         "property.project", required=True, index=True, check_company=True, ondelete="restrict"
     )
@@ -145,16 +145,14 @@ class PropertyVisitorPass(models.Model):
         code = (code or "").strip()
         if not code:
             raise UserError(self.env._("Scan the QR code or type the short code of the pass."))
-        domain = (
-            [("short_code", "=", code.upper())]
-            if len(code) <= 8
-            else [("token", "=", code)]
-        )
+        domain = [("short_code", "=", code.upper())] if len(code) <= 8 else [("token", "=", code)]
         # sudo: staff may not read tokens; this one lookup matches the scanned code, within
         # the companies the user works for.
-        found = self.sudo().search(
-            [*domain, ("company_id", "in", self.env.user.company_ids.ids)], limit=1
-        ).sudo(False)
+        found = (
+            self.sudo()
+            .search([*domain, ("company_id", "in", self.env.user.company_ids.ids)], limit=1)
+            .sudo(False)
+        )
         if not found or not found.has_access("read"):
             raise UserError(
                 self.env._("No pass with this code: it is wrong or belongs to another estate.")

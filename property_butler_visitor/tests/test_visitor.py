@@ -106,7 +106,9 @@ class TestVisitor(VisitorCase):
     def test_new_forms_with_empty_values(self):
         """Every New form computes with its fields still empty (no datetime > False)."""
         # Guards open notes (no New button: they cannot create them).
-        self.assertEqual(Form(self.env["property.goods.release"].with_user(self.guard)).state, "requested")
+        self.assertEqual(
+            Form(self.env["property.goods.release"].with_user(self.guard)).state, "requested"
+        )
         for user in (self.front_desk, self.supervisor):
             with Form(self.env["property.goods.release"].with_user(user)) as form:
                 self.assertEqual(form.state, "requested")
@@ -145,7 +147,9 @@ class TestVisitor(VisitorCase):
             note.with_user(self.other_guard).action_check()
         with freeze_time(NOW):
             note.with_user(self.guard).action_check()
-        self.assertEqual((note.state, note.checked_by_id, note.checked_time), ("checked", self.guard, NOW))
+        self.assertEqual(
+            (note.state, note.checked_by_id, note.checked_time), ("checked", self.guard, NOW)
+        )
         with self.assertRaises(AccessError):
             note.with_user(self.neighbour).read(["items"])
         self.assertEqual(

@@ -16,8 +16,12 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         super().setUpClass()
         # Pages run at the real time: a pass valid now.
         now = fields.Datetime.now()
-        cls.visit_pass.write({"date_start": now - timedelta(hours=1), "date_end": now + timedelta(hours=3)})
-        cls.neighbour_pass.write({"date_start": now - timedelta(hours=1), "date_end": now + timedelta(hours=3)})
+        cls.visit_pass.write(
+            {"date_start": now - timedelta(hours=1), "date_end": now + timedelta(hours=3)}
+        )
+        cls.neighbour_pass.write(
+            {"date_start": now - timedelta(hours=1), "date_end": now + timedelta(hours=3)}
+        )
 
     def _csrf(self):
         return http.Request.csrf_token(self)
@@ -56,7 +60,12 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         # Another resident's unit is refused, nothing is written.
         response = self.url_open(
             "/my/visitors/new",
-            data={"csrf_token": self._csrf(), "name": "Intruder", "unit_id": self.unit_b.id, "date": today},
+            data={
+                "csrf_token": self._csrf(),
+                "name": "Intruder",
+                "unit_id": self.unit_b.id,
+                "date": today,
+            },
         )
         self.assertEqual(response.status_code, 422)
         self.assertFalse(self.Pass.search([("name", "=", "Intruder")]))
@@ -73,7 +82,12 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         today = fields.Date.context_today(self.env.user).isoformat()
         response = self.url_open(
             "/my/goods",
-            data={"csrf_token": self._csrf(), "unit_id": self.unit.id, "date": today, "items": "Old sofa"},
+            data={
+                "csrf_token": self._csrf(),
+                "unit_id": self.unit.id,
+                "date": today,
+                "items": "Old sofa",
+            },
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 303)
