@@ -97,13 +97,38 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         self._login(self.neighbour)
         self.assertNotIn("Old sofa", self.url_open("/my/goods").text)
 
+    def _queries(self, url):
+        self.env.invalidate_all()
+        self.env.registry.clear_cache()
+        self.url_open(url)  # warm the caches
+        before = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - before
+
     def test_portal_query_counts(self):
+        """The portal pages' queries do not grow with the number of passes and notes."""
         self._login(self.resident)
-        self.url_open("/my/visitors")  # warm the caches
-        for _i in range(20):
-            self.visit_pass.copy({"name": "Guest"})
-        with self.assertQueryCount(60):
-            self.url_open("/my/visitors")
+        pages = ["/my", "/my/visitors", f"/my/visitors/{self.visit_pass.id}", "/my/goods"]
+        small = {url: self._queries(url) for url in pages}
+        self.Pass.create(
+            [dict(self.visit_pass.copy_data()[0], name=f"Guest {i}") for i in range(40)]
+        )
+        self.env["property.goods.release"].create(
+            [
+                {
+                    "project_id": self.project.id,
+                    "unit_id": self.unit.id,
+                    "partner_id": self.owner.id,
+                    "items": f"Box {i}",
+                }
+                for i in range(40)
+            ]
+        )
+        large = {url: self._queries(url) for url in pages}
+        print("portal query counts (2 passes / 42 passes, 0 / 40 notes):", small, large)
+        for url in pages:
+            self.assertLessEqual(large[url], small[url] + 3, url)
 
     def test_gate_page_for_the_projects_staff_only(self):
         token = self.visit_pass.sudo().token
