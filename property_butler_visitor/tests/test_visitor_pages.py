@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 
 from odoo import fields, http
@@ -7,6 +8,8 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.property_butler.tests.common import PropertyHttpCase
 
 from .common_visitor import VisitorCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -126,7 +129,7 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
             ]
         )
         large = {url: self._queries(url) for url in pages}
-        print("portal query counts (2 passes / 42 passes, 0 / 40 notes):", small, large)
+        _logger.info("portal query counts (2 then 42 passes, 0 then 40 notes): %s %s", small, large)
         for url in pages:
             self.assertLessEqual(large[url], small[url] + 3, url)
 
