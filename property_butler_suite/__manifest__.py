@@ -13,6 +13,7 @@
         "property_butler_handover",
         "property_butler_notice",
         "property_butler_debit",
+        "property_butler_visitor",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

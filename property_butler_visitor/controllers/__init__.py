@@ -1,0 +1,2 @@
+from . import property_visitor
+from . import property_visitor_portal

@@ -1,0 +1,2 @@
+from . import report_property_visitor_register
+from . import report_property_goods_register

@@ -1,0 +1,22 @@
+from odoo import api, models
+
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
+
+from .report_property_visitor_register import day_groups
+
+
+class ReportPropertyGoodsRegister(models.AbstractModel):
+    """物品出入登記表: the release notes by project and day."""
+
+    _name = "report.property_butler_visitor.property_goods_release_report_register"
+    _inherit = ["property.report.mixin"]
+    _table = "report_property_goods_register"
+    _description = "Goods Log Report"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        values = super()._get_report_values(docids, data=data)
+        notes = values["docs"].sorted(lambda note: (note.project_id.id, note.date, note.id))
+        values["groups"] = day_groups(notes, lambda note: note.date, DEFAULT_TZ)
+        values["tz_name"] = self.env.user.tz or DEFAULT_TZ
+        return values
