@@ -19,4 +19,10 @@ class ReportPropertyGoodsRegister(models.AbstractModel):
         notes = values["docs"].sorted(lambda note: (note.project_id.id, note.date, note.id))
         values["groups"] = day_groups(notes, lambda note: note.date, DEFAULT_TZ)
         values["tz_name"] = self.env.user.tz or DEFAULT_TZ
+        # The resident's name only for those who may read residents (not the guards: they
+        # check the note by its number, unit and items).
+        partners = notes.mapped(lambda note: note.partner_id.id)
+        values["readable_partner_ids"] = set(
+            self.env["res.partner"].search([("id", "in", [p for p in partners if p])]).ids
+        )
         return values

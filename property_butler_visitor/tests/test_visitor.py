@@ -191,6 +191,23 @@ class TestVisitor(VisitorCase):
         )
         self.assertIn("物品出入登記表", html)
         self.assertIn("Boxes", html)
+        # The guard prints it too, without the resident's name (guards read no residents).
+        note.partner_id = self.resident.partner_id
+        self.env.invalidate_all()
+        html = self._render_html(
+            "property_butler_visitor.property_goods_release_report_register_action",
+            note,
+            user=self.guard,
+        )
+        self.assertIn("Boxes", html)
+        self.assertNotIn(self.resident.partner_id.name, html)
+        self.env.invalidate_all()
+        html = self._render_html(
+            "property_butler_visitor.property_goods_release_report_register_action",
+            note,
+            user=self.front_desk,
+        )
+        self.assertIn(self.resident.partner_id.name, html)
 
     @freeze_time(NOW)
     def test_cluster_inspection_item_opens_the_logs(self):
