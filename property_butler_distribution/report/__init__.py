@@ -1,0 +1,2 @@
+from . import report_property_document_register
+from . import report_property_document_labels

@@ -1,0 +1,1 @@
+from . import property_document_call_wizard
