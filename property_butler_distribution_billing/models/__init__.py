@@ -1,0 +1,2 @@
+from . import property_billing
+from . import property_document_issue

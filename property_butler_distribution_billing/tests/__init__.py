@@ -1,0 +1,2 @@
+from . import test_distribution_billing
+from . import test_i18n
