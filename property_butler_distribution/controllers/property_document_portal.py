@@ -91,6 +91,7 @@ class PropertyDocumentPortal(CustomerPortal):
             line = self._document_line_check(line_id)
         except (AccessError, MissingError):
             return request.redirect("/my/documents")
+        line._mark_opened()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -108,6 +109,7 @@ class PropertyDocumentPortal(CustomerPortal):
             line = self._document_line_check(line_id)
         except (AccessError, MissingError):
             return request.redirect("/my/documents")
+        line._mark_opened()
         # sudo: residents cannot read the issue's file or report; the copy is theirs.
         issue = line.issue_id.sudo()
         if issue.file:

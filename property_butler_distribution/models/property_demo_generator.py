@@ -60,6 +60,14 @@ class PropertyDemoGenerator(models.AbstractModel):
                 f"广东省广州市{rng.choice(streets)} {rng.randint(1, 300)} 号 "
                 f"{rng.randint(2, 30)}{rng.randint(1, 4):02d} 室"
             )
+        # A few residents chose paperless documents: they get them on the portal and by e-mail.
+        contacts = (
+            self.env["property.unit"]
+            .search([("project_id", "=", project.id), ("state", "!=", "vacant")])
+            .billing_partner_id.filtered("email")
+            .sorted("id")
+        )
+        contacts.filtered(lambda partner: rng.random() < 0.1).property_paperless = True
         issue.action_generate_lines()
         issue.write(
             {
@@ -85,7 +93,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         Line = self.env["property.document.line"]
         handed = now - timedelta(days=20)
         received_day = fields.Date.context_today(self) - timedelta(days=17)
-        by_channel = {"security": "handed_over", "post": "posted"}
+        by_channel = {"security": "handed_over", "post": "posted", "electronic": "sent"}
         for channel, state in by_channel.items():
             out = Line.browse(states["out"] + states["unclaimed"] + states["received"])
             out.filtered(lambda line, c=channel: line.channel == c).write(

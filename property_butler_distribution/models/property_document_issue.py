@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .property_document_line import OUT_STATES
+
 DOCUMENT_TYPES = [
     ("statement", "Statement"),
     ("outage", "Outage Notice"),
@@ -95,10 +97,11 @@ class PropertyDocumentIssue(models.Model):
     line_ids = fields.One2many("property.document.line", "issue_id", string="Lines")
     line_count = fields.Integer(compute="_compute_counts", string="Copies")
     prepared_count = fields.Integer(compute="_compute_counts", string="Prepared")
-    handed_count = fields.Integer(compute="_compute_counts", string="Handed Over or Posted")
+    handed_count = fields.Integer(compute="_compute_counts", string="Handed Over, Posted or Sent")
     received_count = fields.Integer(compute="_compute_counts", string="Received")
     security_count = fields.Integer(compute="_compute_counts", string="Through Security")
     post_count = fields.Integer(compute="_compute_counts", string="By Post")
+    electronic_count = fields.Integer(compute="_compute_counts", string="By E-mail")
 
     @api.constrains("file", "report_id")
     def _check_document(self):
@@ -134,11 +137,12 @@ class PropertyDocumentIssue(models.Model):
         for issue in self:
             issue_counts = counts.get(issue.id, {})
             issue.prepared_count = issue_counts.get("prepared", 0)
-            issue.handed_count = issue_counts.get("handed_over", 0) + issue_counts.get("posted", 0)
+            issue.handed_count = sum(issue_counts.get(state, 0) for state in OUT_STATES)
             issue.received_count = issue_counts.get("received", 0)
             issue.line_count = issue.prepared_count + issue.handed_count + issue.received_count
             issue.security_count = issue_counts.get("security", 0)
             issue.post_count = issue_counts.get("post", 0)
+            issue.electronic_count = issue_counts.get("electronic", 0)
 
     # ------------------------------------------------------------------
     # Lines
@@ -217,6 +221,13 @@ class PropertyDocumentIssue(models.Model):
         self.line_ids.filtered(
             lambda line: line.state == "prepared" and line.channel == "post"
         ).action_post()
+        return True
+
+    def action_send_all(self):
+        """E-mail the prepared paperless copies."""
+        self.line_ids.filtered(
+            lambda line: line.state == "prepared" and line.channel == "electronic"
+        ).action_send()
         return True
 
     def action_done(self):

@@ -9,11 +9,13 @@ CHANNELS = [
     ("in_person", "By the Butler in Person"),
     ("security", "Through the Security Team"),
     ("post", "By Post"),
+    ("electronic", "Portal and E-mail"),
 ]
 LINE_STATES = [
     ("prepared", "Prepared"),
     ("handed_over", "Handed Over"),
     ("posted", "Posted"),
+    ("sent", "Sent by E-mail"),
     ("received", "Received"),
 ]
 CALL_RESULTS = [
@@ -23,6 +25,8 @@ CALL_RESULTS = [
     ("no_answer", "No answer"),
     ("wrong_number", "Wrong number"),
 ]
+# Copies out of the service centre, waiting for their recipient.
+OUT_STATES = ("handed_over", "posted", "sent")
 # "超過兩周仍無人領取的,電話告知客戶"
 UNCLAIMED_DAYS = 14
 
@@ -127,24 +131,25 @@ class PropertyDocumentLine(models.Model):
         limit = self._unclaimed_limit()
         for line in self:
             line.is_unclaimed = bool(
-                line.state in ("handed_over", "posted")
-                and line.date_handed
-                and line.date_handed <= limit
+                line.state in OUT_STATES and line.date_handed and line.date_handed <= limit
             )
 
     def _search_is_unclaimed(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on unclaimed copies."))
         domain = [
-            ("state", "in", ("handed_over", "posted")),
+            ("state", "in", OUT_STATES),
             ("date_handed", "<=", self._unclaimed_limit()),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.model
-    def _channel_of(self, unit):
-        """Key customers from their butler in person, occupied units through the security
-        team, empty units by post."""
+    def _channel_of(self, unit, partner=None):
+        """A recipient who chose paperless documents (and has an e-mail) on the portal and by
+        e-mail; otherwise key customers from their butler in person, occupied units through
+        the security team, empty units by post."""
+        if partner and partner.property_paperless and partner.email:
+            return "electronic"
         if unit.key_customer:
             return "in_person"
         if unit.resident_ids:
@@ -157,7 +162,7 @@ class PropertyDocumentLine(models.Model):
             "issue_id": issue.id,
             "unit_id": unit.id,
             "partner_id": partner.id,
-            "channel": self._channel_of(unit),
+            "channel": self._channel_of(unit, partner),
             "mailing_address": unit.mailing_address or self._partner_address(partner),
         }
 
@@ -183,6 +188,14 @@ class PropertyDocumentLine(models.Model):
                 self.env._(
                     "These copies go by post, mark them posted: %s.",
                     ", ".join(by_post.mapped("unit_id.code")),
+                )
+            )
+        electronic = self.filtered(lambda line: line.channel == "electronic")
+        if electronic:
+            raise UserError(
+                self.env._(
+                    "These copies go by e-mail, send them: %s.",
+                    ", ".join(electronic.mapped("unit_id.code")),
                 )
             )
         not_briefed = self.filtered(
@@ -227,6 +240,52 @@ class PropertyDocumentLine(models.Model):
         )
         return True
 
+    def action_send(self):
+        """E-mail the recipients of paperless copies a link to their copy on the portal (the
+        mail queue sends them); the copy counts as received once opened there."""
+        self._check_state(("prepared",), self.env._("Only prepared copies can be sent: %s."))
+        wrong = self.filtered(lambda line: line.channel != "electronic")
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "These copies are not sent by e-mail: %s.",
+                    ", ".join(wrong.mapped("unit_id.code")),
+                )
+            )
+        no_email = self.filtered(lambda line: not line.partner_id.email)
+        if no_email:
+            raise UserError(
+                self.env._(
+                    "The recipients of these copies have no e-mail address: %s.",
+                    ", ".join(no_email.mapped("unit_id.code")),
+                )
+            )
+        template = self.env.ref("property_butler_distribution.mail_template_document_line")
+        # sudo: the recipient's e-mail and the queue (mail.mail) are not the butler's to read.
+        for line in self.sudo():
+            template.send_mail(line.id, email_layout_xmlid="mail.mail_notification_light")
+        self.write(
+            {"state": "sent", "date_handed": fields.Datetime.now(), "handed_by_id": self.env.uid}
+        )
+        return True
+
+    def _mark_opened(self):
+        """The recipient opened a sent copy on the portal: it is received (superuser: the
+        resident cannot write the line)."""
+        opened = self.filtered(lambda line: line.state == "sent")
+        if opened:
+            opened.sudo().write(
+                {
+                    "state": "received",
+                    "date_received": fields.Date.context_today(self),
+                    "received_by": self.env._("Opened on the portal"),
+                }
+            )
+            opened.sudo().activity_feedback(
+                ["mail.mail_activity_data_call"],
+                feedback=self.env._("The copy was opened on the portal."),
+            )
+
     def action_receive(self):
         """The recipient has the copy (in person: with his signature)."""
         for line in self:
@@ -244,7 +303,7 @@ class PropertyDocumentLine(models.Model):
             if line.state == "prepared" and line.channel != "in_person":
                 raise UserError(
                     self.env._(
-                        "Hand over or post the copy of %s before it is received.",
+                        "Hand over, post or send the copy of %s before it is received.",
                         line.unit_id.code,
                     )
                 )

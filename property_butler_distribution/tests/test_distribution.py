@@ -164,6 +164,45 @@ class TestDistribution(DistributionCase):
         with self.assertRaises(AccessError):
             issue.with_user(self.guard).read(["name"])
 
+    def test_paperless_recipient_by_email(self):
+        """A contact who chose paperless documents gets them on the portal and by e-mail;
+        a paperless contact without an e-mail keeps paper."""
+        self.other_owner.write({"property_paperless": True, "email": "li.na@example.com"})
+        self.key_owner.property_paperless = True  # no e-mail: in person as before
+        issue = self._issue()
+        issue.action_generate_lines()
+        line = self._line(issue, self.unit_b)
+        self.assertEqual(line.channel, "electronic")
+        self.assertEqual(self._line(issue, self.unit2).channel, "in_person")
+        self.assertEqual(issue.electronic_count, 1)
+        with self.assertRaises(UserError):
+            line.with_user(self.butler).action_hand_over()
+        with self.assertRaises(UserError):
+            self._line(issue, self.unit).with_user(self.butler).action_send()
+        with freeze_time("2026-03-02 09:15:00"):
+            issue.with_user(self.butler).action_send_all()
+        self.assertEqual(line.state, "sent")
+        self.assertEqual(line.handed_by_id, self.butler)
+        self.assertEqual(str(line.date_handed), "2026-03-02 09:15:00")
+        self.assertEqual(issue.handed_count, 1)
+        mail = self.env["mail.mail"].search([("model", "=", line._name), ("res_id", "=", line.id)])
+        self.assertEqual(mail.recipient_ids, self.other_owner)
+        self.assertIn(f"/my/documents/{line.id}", mail.body_html)
+        # Unopened two weeks later: the butler calls, as for paper copies.
+        with freeze_time("2026-03-17 09:00:00"):
+            self.assertTrue(line.is_unclaimed)
+        # Opened on the portal: received.
+        line._mark_opened()
+        self.assertEqual(line.state, "received")
+        self.assertTrue(line.received_by)
+        # An e-mail address removed before sending: a clear message, nothing sent.
+        other = self._issue(name="停水通知")
+        other.action_generate_lines()
+        self.other_owner.email = False
+        with self.assertRaises(UserError):
+            self._line(other, self.unit_b).action_send()
+        self.assertEqual(self._line(other, self.unit_b).state, "prepared")
+
     def test_residents_see_only_their_copies(self):
         self._residents()
         issue = self._issue()

@@ -45,6 +45,22 @@ class TestDistributionPortal(PropertyHttpCase, DistributionCase):
         self.assertEqual(download.content, b"price list")
         self.assertIn("price_list.txt", download.headers["Content-Disposition"])
 
+    def test_sent_copy_received_when_opened(self):
+        self.resident.partner_id.write({"property_paperless": True, "email": "r@example.com"})
+        self.line.write({"channel": "electronic"})
+        self.line.action_send()
+        self.assertEqual(self.line.state, "sent")
+        self._login(self.neighbour)
+        self.url_open(f"/my/documents/{self.line.id}", allow_redirects=False)
+        self.line.invalidate_recordset()
+        self.assertEqual(self.line.state, "sent", "another resident's visit is not a receipt")
+        self._login(self.resident)
+        page = self.url_open(f"/my/documents/{self.line.id}")
+        self.assertEqual(page.status_code, 200)
+        self.line.invalidate_recordset()
+        self.assertEqual(self.line.state, "received")
+        self.assertTrue(self.line.date_received)
+
     def test_portal_card_without_documents(self):
         self._login(self.neighbour)
         self.other_line.unlink()

@@ -72,7 +72,9 @@ class PropertyDocumentIssue(models.Model):
         Project = self.env["property.project"]
         issues = self._statement_issues(Project.concat(*pairs), start)
         for project, project_pairs in pairs.items():
-            issues[project]._add_lines(project_pairs)
+            lines = issues[project]._add_lines(project_pairs)
+            # Paperless contacts get their statement by e-mail at once (on the mail queue).
+            lines.filtered(lambda line: line.channel == "electronic").action_send()
         return self.browse([issue.id for issue in issues.values()])
 
     def _portal_download_url(self, line):

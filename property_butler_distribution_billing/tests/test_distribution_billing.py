@@ -57,3 +57,32 @@ class TestStatementIssue(BillingCase):
         self.assertEqual(len(issue), 1)
         self.assertEqual(issue.line_ids.unit_id, self.unit | self.unit_b)
         self.assertIn("2026-02", issue.name)
+
+    def test_paperless_contact_gets_the_statement_by_email(self):
+        """ "按客戶所留地址以郵寄或上門方式發放", or by e-mail for who asked for it: the
+        statement's copy is sent at the billing run, with its date, and the mail is queued."""
+        self.other_owner.write({"property_paperless": True, "email": "li.na@example.com"})
+        with freeze_time("2025-12-28 10:00:00"):
+            self.env["property.billing"]._bill_period(JANUARY, self.project)
+        issue = self._statement_issues()
+        paperless = issue.line_ids.filtered(lambda line: line.partner_id == self.other_owner)
+        paper = issue.line_ids - paperless
+        self.assertEqual(paperless.channel, "electronic")
+        self.assertEqual(paperless.state, "sent")
+        self.assertEqual(str(paperless.date_handed), "2025-12-28 10:00:00")
+        self.assertNotIn("electronic", paper.mapped("channel"))
+        self.assertEqual(set(paper.mapped("state")), {"prepared"})
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "property.document.line"), ("res_id", "=", paperless.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.other_owner)
+        self.assertIn(f"/my/documents/{paperless.id}", mail.body_html)
+        # Billed again: no second e-mail.
+        self.env["property.billing"]._bill_period(JANUARY, self.project)
+        self.assertEqual(
+            self.env["mail.mail"].search_count(
+                [("model", "=", "property.document.line"), ("res_id", "=", paperless.id)]
+            ),
+            1,
+        )
