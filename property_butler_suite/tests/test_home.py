@@ -131,7 +131,7 @@ class TestHome(TicketCase):
         self.assertEqual(set(handovers.mapped("kind")), {"front_desk"})
 
     def test_supervisor_targets_per_project_and_grid(self):
-        # The overdue ticket of the grid; a callback scored low (3/5 = 60 %).
+        # The overdue ticket of the grid; a callback with quality scored 3 (not satisfied).
         self.callback_due.write(
             {"score_attitude": 5, "score_quality": 3, "score_timeliness": 5, "score_etiquette": 5}
         )
@@ -155,8 +155,8 @@ class TestHome(TicketCase):
         self.assertEqual(self._open(self.supervisor, project["overdue_action"]), overdue)
         self.assertEqual(grid["overdue"], len(overdue.filtered(lambda t: t.grid_id == self.grid)))
         for row in (project, grid):
-            self.assertAlmostEqual(row["satisfaction"], 90.0)
-            self.assertAlmostEqual(row["lowest_item"], 60.0)
+            self.assertAlmostEqual(row["satisfaction"], 75.0)
+            self.assertAlmostEqual(row["lowest_item"], 0.0)
             self.assertFalse(row["satisfaction_ok"], "an item below 85 %")
         # The supervisor also sees the work of his projects, not of one grid only.
         cards = self._cards(data)

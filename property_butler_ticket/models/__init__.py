@@ -12,3 +12,4 @@ from . import (
     res_company,
     res_partner,
 )
+from . import res_config_settings

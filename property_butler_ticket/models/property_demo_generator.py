@@ -121,6 +121,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                             "property_butler_ticket.property_department_cleaning"
                         ).id,
                         "solution": "<p>已安排专人处理并加强巡查</p>",
+                        "corrective_action": "<p>保洁班组重新培训公共区域清洁标准，主管每日抽查</p>",
                         "reply": "<p>已向业主致歉并说明处理结果</p>",
                         "signature": self._demo_signature(rng),
                         "signed_by": ticket.partner_id.name,

@@ -1,10 +1,6 @@
 from odoo import api, models
 
-from .property_ticket_callback import SCORE_FIELDS
-
-# Satisfaction targets (seed 001): an average of 90 %, no item below 85 %.
-SATISFACTION_TARGET = 90.0
-SATISFACTION_ITEM_TARGET = 85.0
+from .property_ticket_callback import RATE_FIELDS, SCORE_FIELDS
 
 STAFF = ("butler", "supervisor", "manager")
 
@@ -90,15 +86,15 @@ class PropertyHome(models.AbstractModel):
         tickets, per project and grid: two grouped queries and one read of the units."""
         data = super()._target_figures(row, projects, grids, data)
         data["columns"] += ["satisfaction", "overdue"]
-        data["satisfaction_target"] = SATISFACTION_TARGET
-        data["satisfaction_item_target"] = SATISFACTION_ITEM_TARGET
+        data["satisfaction_target"] = self.env.company.property_satisfaction_target
+        data["satisfaction_item_target"] = self.env.company.property_satisfaction_item_target
         Callback = self.env["property.ticket.callback"]
         Ticket = self.env["property.ticket"]
         today = self._today_bounds()[0]
         year = today.replace(month=1, day=1)
         if Callback.has_access("read"):
             # Per unit, then summed up per project and grid (the unit's, read in one go).
-            scores = [f"{name}:sum" for name in SCORE_FIELDS]
+            scores = [f"{RATE_FIELDS[name]}:sum" for name in SCORE_FIELDS]
             sums = {}
             for unit, count, total, *items in Callback._read_group(
                 [("state", "=", "done"), ("date_done", ">=", year)],
@@ -114,8 +110,8 @@ class PropertyHome(models.AbstractModel):
                     acc[3] = [a + (b or 0.0) for a, b in zip(acc[3], items, strict=True)]
             for target_row, count, total, items in sums.values():
                 target_row["satisfaction"] = total / count
-                # Scores are 1-5: an item's rate is its average score over 5.
-                target_row["lowest_item"] = min(100.0 * item / (5 * count) for item in items)
+                # An item's rate: the share of its answers scored 4 or 5.
+                target_row["lowest_item"] = min(item / count for item in items)
         if Ticket.has_access("read"):
             overdue = Ticket._overdue_domain()
             for key, rows in (("project_id", projects), ("grid_id", grids)):

@@ -203,6 +203,12 @@ class PropertyTicket(models.Model):
     is_major = fields.Boolean(
         string="Major Complaint", tracking=True, help="The yearly target is at most one."
     )
+    major_complaint_year_count = fields.Integer(
+        string="Major Complaints This Year",
+        compute="_compute_major_complaint_year_count",
+        help="The project's major complaints in the year the complaint was received: the "
+        "target is at most one.",
+    )
     corrective_action = fields.Html(
         help="Training or measures for the department responsible, so it does not happen again.",
         groups="base.group_user",
@@ -512,6 +518,7 @@ class PropertyTicket(models.Model):
         "judgement_reason",
         "responsible_department_id",
         "solution",
+        "corrective_action",
         "reply",
         "signature",
     )
@@ -528,6 +535,11 @@ class PropertyTicket(models.Model):
                 missing.append(self.env._("the department responsible"))
             if ticket.judgement == "valid" and not html2plaintext(ticket.solution or "").strip():
                 missing.append(self.env._("the solution"))
+            if (
+                ticket.judgement == "valid"
+                and not html2plaintext(ticket.sudo().corrective_action or "").strip()
+            ):
+                missing.append(self.env._("the corrective action"))
             if not html2plaintext(ticket.reply or "").strip():
                 missing.append(self.env._("the reply to the resident"))
             if not ticket.signature:
@@ -605,6 +617,8 @@ class PropertyTicket(models.Model):
         for ticket in tickets.filtered("partner_id"):
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
         tickets._notify_department()
+        if any(vals.get("responsible_department_id") for vals in vals_list):
+            tickets.filtered("responsible_department_id")._notify_responsible_department()
         tickets.filtered("is_closed")._on_done()
         return tickets
 
@@ -626,6 +640,10 @@ class PropertyTicket(models.Model):
             was_open._on_done()
         if "department_id" in vals:
             self._notify_department()
+        if vals.get("responsible_department_id"):
+            self._notify_responsible_department()
+        if vals.get("is_major"):
+            self._notify_major_complaint()
         return res
 
     def _notify_department(self):
@@ -638,6 +656,70 @@ class PropertyTicket(models.Model):
                 date_deadline=fields.Date.context_today(ticket),
                 summary=self.env._("New ticket for %s", ticket.department_id.name),
             )
+
+    def _notify_responsible_department(self):
+        """ "通知被投訴部門主管": the leader of the department complained about follows the
+        complaint and gets an activity, whichever department handles it."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for ticket in self.filtered(
+            lambda t: t.kind == "complaint" and t.responsible_department_id.leader_id
+        ):
+            leader = ticket.responsible_department_id.leader_id
+            ticket.message_subscribe(partner_ids=leader.partner_id.ids)
+            ticket.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=leader.id,
+                date_deadline=fields.Date.context_today(ticket),
+                summary=self.env._(
+                    "Complaint about %(department)s: %(ticket)s",
+                    department=ticket.responsible_department_id.name,
+                    ticket=ticket.name,
+                ),
+                note=self.env._(
+                    "Your department is responsible for this complaint: agree the corrective "
+                    "action so that it does not happen again."
+                ),
+            )
+
+    def _notify_major_complaint(self):
+        """A major complaint goes to the project's manager, with the year's count against the
+        target (at most one a year, seed 001 1.2)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for ticket in self.filtered(lambda t: t.kind == "complaint" and t.is_major):
+            manager = ticket.project_id.manager_id or ticket.project_id._get_escalation_user()
+            if not manager:
+                continue
+            ticket.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=manager.id,
+                date_deadline=fields.Date.context_today(ticket),
+                summary=self.env._(
+                    "Major complaint %(ticket)s: %(count)s this year (target: at most %(target)s)",
+                    ticket=ticket.name,
+                    count=ticket.major_complaint_year_count,
+                    target=ticket.company_id.property_major_complaint_target,
+                ),
+            )
+
+    @api.depends("is_major", "project_id", "date_received")
+    def _compute_major_complaint_year_count(self):
+        """The project's major complaints received in the ticket's year (one grouped query)."""
+        counts = {
+            (project.id, year.year): count
+            for project, year, count in self._read_group(
+                [
+                    ("project_id", "in", self.project_id.ids),
+                    ("kind", "=", "complaint"),
+                    ("is_major", "=", True),
+                ],
+                ["project_id", "date_received:year"],
+                ["__count"],
+            )
+            if year
+        }
+        for ticket in self:
+            year = (ticket.date_received or fields.Datetime.now()).year
+            ticket.major_complaint_year_count = counts.get((ticket.project_id.id, year), 0)
 
     def _on_done(self):
         """Schedule the callback (回訪) for the grid's butler, once per completion (the

@@ -2,6 +2,15 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 SCORE_FIELDS = ("score_attitude", "score_quality", "score_timeliness", "score_etiquette")
+# 滿意率: the share of answers scored 4 (satisfied) or 5 (very satisfied), per item and overall.
+RATE_FIELDS = dict(
+    zip(
+        SCORE_FIELDS,
+        ("rate_attitude", "rate_quality", "rate_timeliness", "rate_etiquette"),
+        strict=True,
+    )
+)
+SATISFIED_SCORE = 4
 LOW_SCORE = 2  # 1 or 2 out of 5 reopens the ticket and alerts the supervisor
 
 
@@ -49,7 +58,19 @@ class PropertyTicketCallback(models.Model):
         compute="_compute_satisfaction",
         store=True,
         aggregator="avg",
-        help="Average of the four scores, as a percentage of the best score (5).",
+        help="滿意率: the share of the answers scored 4 (satisfied) or 5 (very satisfied).",
+    )
+    rate_attitude = fields.Float(
+        string="Attitude Satisfied (%)", compute="_compute_satisfaction", store=True
+    )
+    rate_quality = fields.Float(
+        string="Quality Satisfied (%)", compute="_compute_satisfaction", store=True
+    )
+    rate_timeliness = fields.Float(
+        string="Timeliness Satisfied (%)", compute="_compute_satisfaction", store=True
+    )
+    rate_etiquette = fields.Float(
+        string="Etiquette Satisfied (%)", compute="_compute_satisfaction", store=True
     )
     comment = fields.Text()
 
@@ -69,9 +90,15 @@ class PropertyTicketCallback(models.Model):
 
     @api.depends(*SCORE_FIELDS)
     def _compute_satisfaction(self):
+        """Each item 100 % when scored 4 or 5, else 0 %; the callback's satisfaction is the
+        share of its items scored 4 or 5. Averaged over callbacks (four answers each), both
+        give the share of satisfied answers."""
         for callback in self:
-            scores = [callback[name] for name in SCORE_FIELDS if callback[name]]
-            callback.satisfaction = 100.0 * sum(scores) / (5 * len(scores)) if scores else 0.0
+            scored = [name for name in SCORE_FIELDS if callback[name]]
+            for name, rate in RATE_FIELDS.items():
+                callback[rate] = 100.0 if callback[name] >= SATISFIED_SCORE else 0.0
+            satisfied = [name for name in scored if callback[name] >= SATISFIED_SCORE]
+            callback.satisfaction = 100.0 * len(satisfied) / len(scored) if scored else 0.0
 
     @api.depends("ticket_id.name", "date_scheduled")
     def _compute_display_name(self):
@@ -137,26 +164,27 @@ class PropertyTicketCallback(models.Model):
             )
 
     @api.model
-    def _satisfaction(self, domain, groupby):
-        """Average satisfaction and per-item averages (in %) of done callbacks, per ``groupby``.
+    def _satisfaction(self, domain, groupby, target=90.0, item_target=85.0):
+        """The satisfaction rate (share of answers scored 4 or 5) and per-item rates (in %)
+        of done callbacks, per ``groupby``.
 
-        Returns {group key: {"satisfaction": %, "items": {field: %}, "count": n,
-        "meets_target": bool}} where the target is an average of at least 90 % and
-        no item below 85 % (seed 001).
+        Returns {group key: {"satisfaction": %, "items": {score field: %}, "count": n,
+        "lowest_item": %, "meets_target": bool}}; the quality target (seed 001, 1.2.1) is an
+        average of at least ``target`` and no item below ``item_target``.
         """
-        aggregates = ["satisfaction:avg", "__count"] + [f"{name}:avg" for name in SCORE_FIELDS]
+        rates = [RATE_FIELDS[name] for name in SCORE_FIELDS]
+        aggregates = ["satisfaction:avg", "__count"] + [f"{rate}:avg" for rate in rates]
         result = {}
         for key, satisfaction, count, *items in self._read_group(
             [*domain, ("state", "=", "done")], [groupby], aggregates
         ):
-            item_rates = {
-                name: 100.0 * (avg or 0.0) / 5
-                for name, avg in zip(SCORE_FIELDS, items, strict=True)
-            }
+            item_rates = {name: avg or 0.0 for name, avg in zip(SCORE_FIELDS, items, strict=True)}
+            lowest = min(item_rates.values())
             result[key] = {
                 "satisfaction": satisfaction or 0.0,
                 "items": item_rates,
                 "count": count,
-                "meets_target": (satisfaction or 0.0) >= 90.0 and min(item_rates.values()) >= 85.0,
+                "lowest_item": lowest,
+                "meets_target": (satisfaction or 0.0) >= target and lowest >= item_target,
             }
         return result

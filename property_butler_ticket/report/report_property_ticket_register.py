@@ -22,7 +22,7 @@ class ReportPropertyTicketRegister(models.AbstractModel):
                 "type_totals": wizard._get_type_totals(tickets),
                 "done": categories.count("done"),
                 "cancel": categories.count("cancel"),
-                "scored": len(tickets.filtered("satisfaction")),
+                "scored": len(tickets.filtered(lambda t: t.callback_state == "done")),
                 "average": wizard._get_average_satisfaction(tickets),
             }
         values["registers"] = registers

@@ -7,3 +7,4 @@ from . import test_ticket_portal
 from . import test_ticket_portal_input
 from . import test_ticket_reports
 from . import test_tours_portal
+from . import test_quality_targets

@@ -73,6 +73,7 @@ class TicketCase(TicketBaseCase):
                 "property_butler_ticket.property_department_cleaning"
             ).id,
             "solution": "<p>Cleaned the same day.</p>",
+            "corrective_action": "<p>The cleaning team's corridor round is checked daily.</p>",
             "reply": "<p>We apologise; it is clean now.</p>",
             "signature": SIGNATURE,
             "signed_by": "王芳",

@@ -185,8 +185,8 @@ class TestTicket(TicketCase):
         )
         callback.action_done()
         self.assertEqual(callback.state, "done")
-        self.assertAlmostEqual(callback.satisfaction, 80.0)
-        self.assertEqual(repair.satisfaction, 80.0)
+        self.assertAlmostEqual(callback.satisfaction, 75.0, "3 of 4 answers scored 4 or 5")
+        self.assertEqual(repair.satisfaction, 75.0)
         self.assertEqual(repair.stage_id.category, "progress", "a low score reopens the ticket")
         self.assertTrue(
             repair.activity_ids.filtered(
@@ -207,11 +207,11 @@ class TestTicket(TicketCase):
         callback.action_done()
         self.assertTrue(repair.is_closed)
         self.assertEqual(repair.callback_state, "done")
-        self.assertAlmostEqual(repair.satisfaction, 95.0)
+        self.assertAlmostEqual(repair.satisfaction, 100.0, "every answer scored 4 or 5")
 
     def test_satisfaction_per_department_against_targets(self):
         Callback = self.env["property.ticket.callback"]
-        for scores in ((5, 5, 5, 5), (5, 4, 5, 5)):
+        for scores in ((5, 5, 5, 5), (5, 3, 5, 5)):
             repair = self._ticket(self.repair_type)
             repair.action_done()
             repair.callback_ids.write(
@@ -227,9 +227,9 @@ class TestTicket(TicketCase):
         stats = Callback._satisfaction([("unit_id", "=", self.unit.id)], "department_id")
         engineering = stats[self.engineering]
         self.assertEqual(engineering["count"], 2)
-        self.assertAlmostEqual(engineering["satisfaction"], 97.5)
-        self.assertAlmostEqual(engineering["items"]["score_quality"], 90.0)
-        self.assertTrue(engineering["meets_target"])
+        self.assertAlmostEqual(engineering["satisfaction"], 87.5)
+        self.assertAlmostEqual(engineering["items"]["score_quality"], 50.0)
+        self.assertFalse(engineering["meets_target"])
         by_butler = Callback._satisfaction([("unit_id", "=", self.unit.id)], "butler_id")
         self.assertIn(self.butler, by_butler)
         by_month = Callback._satisfaction([("unit_id", "=", self.unit.id)], "date_done:month")

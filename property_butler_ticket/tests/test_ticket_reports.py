@@ -248,7 +248,7 @@ class TestTicketRegister(TicketReportCase):
         cls.other_cluster_ticket = cls._ticket(
             cls.complaint_type, unit=cls.other_unit, date_received=datetime(2025, 3, 12, 3, 0)
         )
-        for ticket, score in ((cls.repair, 5), (cls.repair_b, 4)):
+        for ticket, score in ((cls.repair, 5), (cls.repair_b, 3)):
             ticket.action_done()
             callback = ticket.callback_ids
             callback.write(
@@ -296,7 +296,7 @@ class TestTicketRegister(TicketReportCase):
         wizard = self._wizard()
         tickets = wizard._get_tickets()
         self.assertEqual(self.repair.satisfaction, 100.0)
-        self.assertEqual(self.repair_b.satisfaction, 85.0)
+        self.assertEqual(self.repair_b.satisfaction, 25.0, "only etiquette scored 4 or 5")
         totals = {line["type"]: line for line in wizard._get_type_totals(tickets)}
         self.assertEqual(list(totals), [self.complaint_type, self.repair_type, self.inquiry_type])
         self.assertEqual(
@@ -307,9 +307,9 @@ class TestTicketRegister(TicketReportCase):
                 self.inquiry_type.name: (1, 0, 0),
             },
         )
-        self.assertEqual(totals[self.repair_type]["satisfaction"], 92.5)
+        self.assertEqual(totals[self.repair_type]["satisfaction"], 62.5)
         self.assertIs(totals[self.complaint_type]["satisfaction"], False)
-        self.assertEqual(wizard._get_average_satisfaction(tickets), 92.5)
+        self.assertEqual(wizard._get_average_satisfaction(tickets), 62.5)
         self.assertIs(wizard._get_average_satisfaction(self.inquiry), False)
 
     def test_register_html_as_butler(self):
@@ -324,7 +324,7 @@ class TestTicketRegister(TicketReportCase):
         for text in ("Cluster 3", "Sunshine Garden", "3-5-301", "2025-03-31 23:30", "Portal"):
             self.assertIn(text, html)
         self.assertIn("Valid", html, "a complaint's outcome is its judgement")
-        self.assertRegex(html, r'o_property_ticket_register_average"[^>]*>92\.5<')
+        self.assertRegex(html, r'o_property_ticket_register_average"[^>]*>62\.5<')
         self.assertReportFont(html)
 
     def test_register_without_tickets(self):

@@ -1,1 +1,2 @@
 from . import property_ticket_register
+from . import property_ticket_satisfaction

@@ -68,7 +68,7 @@ class PropertyTicketRegister(models.TransientModel):
             line["count"] += 1
             if ticket.stage_category in ("done", "cancel"):
                 line[ticket.stage_category] += 1
-            if ticket.satisfaction:
+            if ticket.callback_state == "done":
                 line["scores"].append(ticket.satisfaction)
         lines = sorted(totals.values(), key=lambda line: (line["type"].sequence, line["type"].id))
         for line in lines:
@@ -80,7 +80,7 @@ class PropertyTicketRegister(models.TransientModel):
     @api.model
     def _get_average_satisfaction(self, tickets):
         """Average satisfaction (%) of the tickets that have one, False when none has."""
-        scores = [score for score in tickets.mapped("satisfaction") if score]
+        scores = tickets.filtered(lambda t: t.callback_state == "done").mapped("satisfaction")
         return sum(scores) / len(scores) if scores else False
 
     def action_print(self):

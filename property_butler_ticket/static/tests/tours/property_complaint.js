@@ -49,6 +49,10 @@ registry.category("web_tour.tours").add("property_complaint", {
             trigger: '.o_field_widget[name="solution"] .odoo-editor-editable',
             run: "editor The gym stops the music at 22:00.",
         },
+        {
+            trigger: '.o_field_widget[name="corrective_action"] .odoo-editor-editable',
+            run: "editor Guards check the gym at 22:00 on their round.",
+        },
         { trigger: '.o_field_widget[name="signed_by"] input', run: "edit Tour Owner" },
         { trigger: '.o_notebook a[name="reply"]', run: "click" },
         {
