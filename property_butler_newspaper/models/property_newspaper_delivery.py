@@ -191,9 +191,15 @@ class PropertyNewspaperDelivery(models.Model):
             if delivery.state != "draft":
                 raise UserError(self.env._("%s was already sorted.", delivery.name))
             if not delivery.line_ids:
-                raise UserError(self.env._("Count the received newspapers of %s first.", delivery.name))
+                raise UserError(
+                    self.env._("Count the received newspapers of %s first.", delivery.name)
+                )
         self.write(
-            {"state": "sorted", "sorted_at": fields.Datetime.now(), "sorted_by_id": self.env.user.id}
+            {
+                "state": "sorted",
+                "sorted_at": fields.Datetime.now(),
+                "sorted_by_id": self.env.user.id,
+            }
         )
         for delivery in self.filtered("is_late"):
             delivery.message_post(

@@ -55,9 +55,7 @@ class PropertyNewspaperDeliveryLine(models.Model):
         for line in self:
             line.difference = line.received_qty - line.expected_qty
             line.status = (
-                "ok"
-                if not line.difference
-                else ("shortfall" if line.difference < 0 else "surplus")
+                "ok" if not line.difference else ("shortfall" if line.difference < 0 else "surplus")
             )
 
     @api.constrains("received_qty", "leftover_qty")
