@@ -33,7 +33,6 @@ class PropertyConsignmentHandover(models.Model):
     )
     cashier_id = fields.Many2one(
         "res.users",
-        string="Cashier",
         domain="[('share', '=', False)]",
         tracking=True,
         help="Who received the cash in the finance department.",

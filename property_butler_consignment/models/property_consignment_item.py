@@ -20,9 +20,7 @@ class PropertyConsignmentItem(models.Model):
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
     )
-    consignor_id = fields.Many2one(
-        "res.partner", string="Consignor", help="Who supplies the item and is paid for it."
-    )
+    consignor_id = fields.Many2one("res.partner", help="Who supplies the item and is paid for it.")
     price = fields.Float(string="Unit Price", digits="Product Price", required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     min_stock = fields.Integer(

@@ -79,7 +79,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                         "leftover_qty": 1 if received > 0 and rng.random() < 0.1 else 0,
                     }
                 )
-            minute = rng.choice([5, 12, 20, 25, 28, 40])
+            minute = 45 if offset == 2 else rng.choice([5, 12, 20, 25, 28, 40])
             sorted_at = zone.localize(datetime.combine(day, time(8, minute)))
             delivery.sudo().write(
                 {

@@ -41,19 +41,18 @@ class PropertyNewspaperDelivery(models.Model):
     line_ids = fields.One2many("property.newspaper.delivery.line", "delivery_id", string="Titles")
     received_by_id = fields.Many2one(
         "res.users",
-        string="Received By",
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
     )
     sorted_at = fields.Datetime(string="Sorted On", readonly=True, copy=False, tracking=True)
-    sorted_by_id = fields.Many2one("res.users", string="Sorted By", readonly=True, copy=False)
+    sorted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     sorted_time = fields.Char(
         string="Sorting Time",
         compute="_compute_lateness",
         store=True,
         help="Local time (HH:MM, in the time zone of who sorted) the sorting was done.",
     )
-    deadline = fields.Char(compute="_compute_deadline", string="Deadline")
+    deadline = fields.Char(compute="_compute_deadline")
     is_late = fields.Boolean(
         string="Sorted Late",
         compute="_compute_lateness",

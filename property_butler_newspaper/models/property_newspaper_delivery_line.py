@@ -31,9 +31,7 @@ class PropertyNewspaperDeliveryLine(models.Model):
         related="delivery_id.project_id", store=True, index=True, precompute=True
     )
     date = fields.Date(related="delivery_id.date", store=True)
-    title_id = fields.Many2one(
-        "property.newspaper.title", string="Title", required=True, check_company=True
-    )
+    title_id = fields.Many2one("property.newspaper.title", required=True, check_company=True)
     expected_qty = fields.Integer(
         string="Expected", readonly=True, help="Copies of the subscriptions current that day."
     )

@@ -26,7 +26,6 @@ class PropertyNewspaperSubscription(models.Model):
     )
     title_id = fields.Many2one(
         "property.newspaper.title",
-        string="Title",
         required=True,
         index=True,
         check_company=True,

@@ -6,16 +6,18 @@ DAY = date(2026, 3, 10)
 
 
 class NewspaperCase(PropertyButlerCase):
-    """Building 2: the owner of 1502 takes 2 × 北京青年报 and 1 × 北京晨报; building 5: the
-    other owner of 301 takes 1 × 北京青年报; an old subscription of 1501 has ended."""
+    """Building 2: the owner of 1502 takes 2 × Youth Daily and 1 × Morning Post; building 5: the
+    other owner of 301 takes 1 × Youth Daily; an old subscription of 1501 has ended."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._households()
         (cls.front_desk | cls.supervisor).write({"tz": "Asia/Shanghai"})
+        # The demo estate's subscriptions are none of these tests' business.
+        cls.env["property.newspaper.subscription"].search([]).unlink()
         Title = cls.env["property.newspaper.title"]
-        cls.youth, cls.morning = Title.create([{"name": "北京青年报"}, {"name": "北京晨报"}])
+        cls.youth, cls.morning = Title.create([{"name": "Youth Daily"}, {"name": "Morning Post"}])
         cls.Subscription = cls.env["property.newspaper.subscription"]
         cls.sub_youth, cls.sub_morning, cls.sub_neighbour, cls.sub_old = cls.Subscription.create(
             [

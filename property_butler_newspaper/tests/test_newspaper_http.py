@@ -29,7 +29,7 @@ class TestNewspaperPortal(PropertyHttpCase, NewspaperCase):
         page = self.url_open("/my/newspapers")
         self.assertEqual(page.status_code, 200)
         self.assertEqual(page.text.count("o_newspaper_row"), 3)
-        self.assertIn("北京晨报", page.text)
+        self.assertIn("Morning Post", page.text)
         self.assertIn("3-2-1502", page.text)
         self.assertNotIn("3-5-301", page.text)
 

@@ -26,8 +26,8 @@ registry.category("web_tour.tours").add("property_newspaper_delivery", {
             run: "click",
         },
         {
-            content: "Count the copies of 北京青年报 received",
-            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_data_row:contains(北京青年报) td[name=received_qty]",
+            content: "Count the copies of Youth Daily received",
+            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_data_row:contains(Youth Daily) td[name=received_qty]",
             run: "click",
         },
         {
@@ -41,7 +41,7 @@ registry.category("web_tour.tours").add("property_newspaper_delivery", {
         },
         {
             content: "The shortfall is flagged",
-            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_data_row:contains(北京青年报) td[name=difference]:contains(-1)",
+            trigger: ".o_form_saved .o_field_widget[name=line_ids] .o_data_row:contains(Youth Daily) td[name=difference]:contains(-1)",
         },
         {
             content: "Sorting done",
