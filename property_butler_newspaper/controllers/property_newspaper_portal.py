@@ -38,8 +38,7 @@ class PropertyNewspaperPortal(CustomerPortal):
                 offset=(page - 1) * PAGE_SIZE,
                 order="date_end desc, id desc",
             )
-        subscriptions.fetch(["unit_id", "title_id", "quantity", "date_start", "date_end"])
-        subscriptions.unit_id.fetch(["code"])
+        subscriptions.fetch(["unit_code", "title_id", "quantity", "date_start", "date_end"])
         subscriptions.title_id.fetch(["name"])
         return {
             "subscriptions": subscriptions,

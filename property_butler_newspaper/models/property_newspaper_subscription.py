@@ -15,6 +15,9 @@ class PropertyNewspaperSubscription(models.Model):
     unit_id = fields.Many2one(
         "property.unit", required=True, index=True, check_company=True, tracking=True
     )
+    unit_code = fields.Char(
+        related="unit_id.code", string="Unit Code", store=True, help="e.g. 3-2-1502."
+    )
     building_id = fields.Many2one(
         related="unit_id.building_id", store=True, index=True, precompute=True
     )

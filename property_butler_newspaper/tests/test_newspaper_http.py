@@ -49,9 +49,13 @@ class TestNewspaperPortal(PropertyHttpCase, NewspaperCase):
         self.assertNotIn("王芳", report.text)
 
     def test_portal_query_counts(self):
+        """The queries of /my/newspapers do not grow with the resident's subscriptions: the
+        page's values for 3 subscriptions and for 33 (on 32 units), and the whole page."""
         env = self.env(user=self.resident)
         controller = PropertyNewspaperPortal()
-        counts = []
+        self._login(self.resident)
+        self.url_open("/my/newspapers")  # warm the caches (routing, views, rules)
+        counts, page_counts = [], []
         for extra in (0, 30):
             if extra:
                 units = self.env["property.unit"].create(
@@ -69,14 +73,25 @@ class TestNewspaperPortal(PropertyHttpCase, NewspaperCase):
                     [self._sub(unit, self.owner, self.youth, 1) for unit in units]
                     + [self._sub(unit, self.other_owner, self.morning, 1) for unit in units]
                 )
+            self.env.flush_all()
             env.invalidate_all()
             start = self.env.cr.sql_log_count
             values = controller._prepare_newspaper_list_values(env)
             counts.append(self.env.cr.sql_log_count - start)
             self.assertEqual(len(values["subscriptions"]), 3 + extra)
-        _logger.info("/my/newspapers queries: %s (3 subscriptions), %s (33)", *counts)
-        # The same queries for 3 subscriptions of 2 units as for 33 of 32 units.
+            start = self.env.cr.sql_log_count
+            page = self.url_open("/my/newspapers")
+            page_counts.append(self.env.cr.sql_log_count - start)
+            self.assertEqual(page.text.count("o_newspaper_row"), 3 + extra)
+        _logger.info(
+            "/my/newspapers queries: values %s, page %s (3 subscriptions); values %s, page %s (33)",
+            counts[0],
+            page_counts[0],
+            counts[1],
+            page_counts[1],
+        )
         self.assertLessEqual(counts[1], counts[0], counts)
+        self.assertLessEqual(page_counts[1], page_counts[0] + 1, page_counts)
 
     def test_tour_front_desk_records_todays_delivery(self):
         today = date.today()
