@@ -27,7 +27,7 @@ class PropertyConsignmentMove(models.Model):
     kind = fields.Selection(MOVE_KINDS, required=True, default="in")
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     quantity = fields.Integer(required=True, default=1)
-    signed_qty = fields.Integer(compute="_compute_signed_qty", store=True)
+    signed_qty = fields.Integer(string="Stock Change", compute="_compute_signed_qty", store=True)
     user_id = fields.Many2one(
         "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
     )
