@@ -120,6 +120,10 @@ class PropertyNewspaperDelivery(models.Model):
             delivery.leftover_total = sum(lines.mapped("leftover_qty"))
             delivery.has_discrepancy = any(line.status != "ok" for line in lines)
 
+    def _check_open(self):
+        if self.filtered(lambda d: d.state == "done"):
+            raise UserError(self.env._("Handed-out newspapers stay on record."))
+
     # ------------------------------------------------------------------
     # Expected copies
     # ------------------------------------------------------------------

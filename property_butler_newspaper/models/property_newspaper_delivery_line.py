@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 LINE_STATUS = [
     ("ok", "As Expected"),
@@ -47,6 +47,26 @@ class PropertyNewspaperDeliveryLine(models.Model):
     _sql_constraints = [
         ("title_uniq", "unique(delivery_id, title_id)", "A title is counted once a day."),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        deliveries = self.env["property.newspaper.delivery"].browse(
+            {vals.get("delivery_id") for vals in vals_list} - {None, False}
+        )
+        deliveries._check_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.delivery_id._check_open()
+        if "received_qty" in vals and self.delivery_id.filtered(lambda d: d.state != "draft"):
+            raise UserError(
+                self.env._("The copies received are counted before the sorting is done.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_open_only(self):
+        self.delivery_id._check_open()
 
     @api.depends("expected_qty", "received_qty")
     def _compute_status(self):

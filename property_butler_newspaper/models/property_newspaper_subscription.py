@@ -60,6 +60,12 @@ class PropertyNewspaperSubscription(models.Model):
         ),
     ]
 
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        """The unit's billing contact (else a resident) subscribes, unless someone is given."""
+        if self.unit_id and not self.partner_id:
+            self.partner_id = self.unit_id.billing_partner_id or self.unit_id.resident_ids[:1]
+
     @api.depends("date_start", "date_end")
     @api.depends_context("date")
     def _compute_is_current(self):

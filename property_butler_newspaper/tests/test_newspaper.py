@@ -59,6 +59,8 @@ class TestNewspaper(NewspaperCase):
         self.assertEqual(delivery.sorted_time, "08:29")
         self.assertFalse(delivery.is_late)
         self.assertEqual(delivery.sorted_by_id, self.front_desk)
+        with self.assertRaisesRegex(UserError, "counted before the sorting"):
+            delivery.line_ids[:1].received_qty = 9
 
     def test_sorted_after_0830_local_is_late(self):
         delivery = self._delivery()
@@ -118,6 +120,8 @@ class TestNewspaper(NewspaperCase):
         self.assertEqual(len(log.item_ids), 2)
         with self.assertRaisesRegex(UserError, "stay on record"):
             other.action_reset()
+        with self.assertRaisesRegex(UserError, "stay on record"):
+            other.line_ids[:1].leftover_qty = 0
 
     def test_no_leftover_no_handover_item(self):
         delivery = self._delivery()
@@ -174,8 +178,8 @@ class TestNewspaper(NewspaperCase):
     def test_new_form_offers_units_and_titles(self):
         form = Form(self.Subscription.with_user(self.front_desk))
         form.unit_id = self.unit
+        self.assertEqual(form.partner_id, self.owner)  # the unit's billing contact
         form.title_id = self.youth
-        form.partner_id = self.owner
         form.date_end = date(2026, 12, 31)
         subscription = form.save()
         self.assertEqual(subscription.project_id, self.project)
@@ -197,6 +201,19 @@ class TestNewspaper(NewspaperCase):
                 self.Subscription.with_user(user).search([])
             with self.assertRaises(AccessError):
                 self.Delivery.with_user(user).search([])
+
+    def test_butler_sees_own_grid_when_restricted(self):
+        self._grid(self.butler, building_ids=self._set(self.building))
+        as_butler = self.Subscription.with_user(self.butler)
+        self.assertIn(self.sub_neighbour, as_butler.search([]))
+        self.company.property_grid_restricted = True
+        as_butler.invalidate_model()
+        self.assertEqual(
+            set(as_butler.search([])), {self.sub_youth, self.sub_morning, self.sub_old}
+        )
+        # The front desk still sorts for every unit; supervisors see all.
+        self.assertIn(self.sub_neighbour, self.Subscription.with_user(self.front_desk).search([]))
+        self.assertIn(self.sub_neighbour, self.Subscription.with_user(self.supervisor).search([]))
 
     def test_other_company_is_invisible(self):
         company, project, _building, unit = self._moon_bay()
