@@ -15,6 +15,8 @@
         "property_butler_debit",
         "property_butler_visitor",
         "property_butler_distribution_billing",
+        "property_butler_newspaper",
+        "property_butler_consignment",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
