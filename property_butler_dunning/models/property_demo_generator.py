@@ -68,6 +68,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             case.id: (case.notified_stage_id.id, case.notified_period)
             for case in Case.search([("state", "=", "open")])
         }
+        last_activity = self.env["mail.activity"].search([], order="id desc", limit=1).id
         Case._cron_dunning(today=day)
         # The run closes what was paid "today": on the day of the run.
         Case.search([("date_closed", "=", today), ("state", "!=", "open")]).write(
@@ -136,7 +137,11 @@ class PropertyDemoGenerator(models.AbstractModel):
                     promised_date=when + timedelta(days=rng.randint(3, 14)),
                 )
             logs.append(vals)
-        self.env["property.dunning.log"].create(logs)
+        reached = self.env["property.dunning.log"].create(logs).case_id
+        # The calls made: the stage activities of this run are done.
+        reached.activity_ids.filtered(lambda a: a.id > last_activity).action_feedback(
+            feedback="已联系，见催收记录。"
+        )
         malicious.write({"malicious": True})
         for case, note in grieved.items():
             case.write({"strong_grievance": True, "grievance_note": note})
