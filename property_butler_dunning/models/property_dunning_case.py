@@ -210,7 +210,25 @@ class PropertyDunningCase(models.Model):
             self._open_service_tickets()
         if grieved:
             grieved._escalate_grievances()
+        if vals.get("grievance_note"):
+            (self.filtered("strong_grievance") - grieved)._forward_grievance_note()
         return res
+
+    def _grievance_manager(self):
+        self.ensure_one()
+        return self.project_id.manager_id or self.project_id._get_escalation_user()
+
+    def _forward_grievance_note(self):
+        """The owner's views heard after the escalation go to the manager too."""
+        for case in self:
+            manager = case._grievance_manager()
+            if manager:
+                case.message_post(
+                    body=Markup("<p>%s</p><p>%s</p>")
+                    % (self.env._("The owner's views and suggestions:"), case.grievance_note),
+                    partner_ids=manager.partner_id.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
 
     def _escalate_grievances(self):
         """Owners with strong grievances (S0 十, 意見較大的業戶): the butler visits them at home,
@@ -232,7 +250,7 @@ class PropertyDunningCase(models.Model):
                         "record them on the case for the management."
                     ),
                 )
-            manager = case.project_id.manager_id or case.project_id._get_escalation_user()
+            manager = case._grievance_manager()
             if not manager:
                 continue
             note = Markup("<p>%s</p>") % self.env._(

@@ -296,6 +296,10 @@ class TestDunning(DunningCase):
         self.assertIn(self.manager.partner_id, case.message_partner_ids)
         case.with_user(self.butler).write({"strong_grievance": True})
         self.assertEqual(len(self._activities(case) - before), 2, "escalated once")
+        # What the owner says at the visit goes to the manager as well.
+        case.with_user(self.butler).write({"grievance_note": "希望公開維修進度。"})
+        message = case.message_ids.filtered(lambda m: "希望公開維修進度" in (m.body or ""))
+        self.assertEqual(message.partner_ids, self.manager.partner_id)
 
     def test_log_lines_and_report(self):
         case = self._run("2026-01-16").filtered(lambda c: c.unit_id == self.unit)
