@@ -1,7 +1,7 @@
 {
     "name": "Property Butler Dunning",
     "summary": "Dunning calendar, cases and log, late fees, lawyer's letters and the collection rate",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",

@@ -7,6 +7,7 @@ from . import (
     property_dunning_stage,
     property_home,
     property_late_fee,
+    property_ticket,
     res_company,
     res_config_settings,
 )

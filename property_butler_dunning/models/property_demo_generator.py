@@ -17,6 +17,12 @@ REASON_SUMMARIES = {
     "malicious": "业主无正当理由拒绝缴费。",
 }
 
+# What the butler hears from owners with strong grievances, for the management.
+GRIEVANCES = {
+    "service_problem": "业主对维修拖延意见很大，希望物业加快处理并定期回复进度。",
+    "dispute": "业主认为收费标准偏高、服务不到位，建议公开收支明细。",
+}
+
 
 class PropertyDemoGenerator(models.AbstractModel):
     _inherit = "property.demo.generator"
@@ -37,33 +43,41 @@ class PropertyDemoGenerator(models.AbstractModel):
 
     @api.model
     def _demo_dunning_days(self, first, today):
-        """The first day of each dunning stage from the first billed month to today, and today."""
+        """The first day of each dunning stage's windows (every month for the monthly call) from
+        the first billed month to today, and today."""
         Stage = self.env["property.dunning.stage"]
         stages = Stage.search([("company_id", "=", self.env.company.id)])
         days = {today}
         quarter = quarter_start(first)
         while quarter <= today:
             for stage in stages:
-                start = stage._window(quarter)[0]
-                if first <= start <= today:
-                    days.add(start)
+                for start, _end in stage._windows(quarter):
+                    if first <= start <= today:
+                        days.add(start)
             quarter += relativedelta(months=3)
         return days
 
     @api.model
     def _demo_dunning_run(self, rng, project, day, today):
-        """The dunning run of ``day``, then the butlers' contacts with the cases just moved to
-        a stage (the log 《物管費催收記錄表》); reasons found at the 2nd stage, a lawyer's letter
-        and late fees at the 4th for the malicious ones."""
+        """The dunning run of ``day``, then the butlers' contacts with the cases just given a
+        stage activity (the log 《物管費催收記錄表》): the call every month, reasons found at the
+        2nd stage (a few owners with strong grievances), a lawyer's letter and late fees at the
+        4th for the malicious ones."""
         Case = self.env["property.dunning.case"]
-        before = {case.id: case.stage_id.id for case in Case.search([("state", "=", "open")])}
+        before = {
+            case.id: (case.notified_stage_id.id, case.notified_period)
+            for case in Case.search([("state", "=", "open")])
+        }
+        last_activity = self.env["mail.activity"].search([], order="id desc", limit=1).id
         Case._cron_dunning(today=day)
         # The run closes what was paid "today": on the day of the run.
         Case.search([("date_closed", "=", today), ("state", "!=", "open")]).write(
             {"date_closed": day}
         )
         cases = Case.search([("state", "=", "open"), ("project_id", "=", project.id)])
-        moved = cases.filtered(lambda c: c.stage_id and before.get(c.id) != c.stage_id.id)
+        moved = cases.filtered(
+            lambda c: c.stage_id and before.get(c.id) != (c.notified_stage_id.id, c.notified_period)
+        )
         if not moved:
             return
         ref = self.env.ref
@@ -74,7 +88,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             [("company_id", "=", project.company_id.id)]
         )
         refuses = reasons.filtered(lambda r: r.category == "malicious")
-        logs, malicious = [], Case
+        logs, malicious, grieved = [], Case, {}
         for case in moved:
             if rng.random() < 0.15:
                 continue  # not reached yet
@@ -104,6 +118,8 @@ class PropertyDemoGenerator(models.AbstractModel):
                 )
                 if reason.category == "malicious":
                     malicious |= case
+                elif reason.category in ("service_problem", "dispute") and rng.random() < 0.3:
+                    grieved[case] = GRIEVANCES[reason.category]
             elif case.stage_id == stage_lawyer:
                 if case.malicious:
                     vals.update(
@@ -121,17 +137,28 @@ class PropertyDemoGenerator(models.AbstractModel):
                     promised_date=when + timedelta(days=rng.randint(3, 14)),
                 )
             logs.append(vals)
-        self.env["property.dunning.log"].create(logs)
+        reached = self.env["property.dunning.log"].create(logs).case_id
+        # The calls made: the stage activities of this run are done.
+        reached.activity_ids.filtered(lambda a: a.id > last_activity).action_feedback(
+            feedback="已联系，见催收记录。"
+        )
         malicious.write({"malicious": True})
+        for case, note in grieved.items():
+            case.write({"strong_grievance": True, "grievance_note": note})
         # Service tickets opened from the reasons are dated like the contact.
         tickets = moved.ticket_id.filtered(lambda t: t.date_received.date() > day)
         tickets.write(
             {"date_received": datetime.combine(day, datetime.min.time()) + timedelta(hours=3)}
         )
-        # The department answered the same day.
+        # The department answered the same day; most problems are fixed within days (the
+        # butler then calls back and reminds the owner to pay).
         tickets.action_respond()
         for ticket in tickets:
             ticket.date_responded = ticket.date_received + timedelta(hours=2)
+        fixed = tickets.filtered(lambda t: t.kind != "complaint" and rng.random() < 0.6)
+        fixed.action_done()
+        for ticket in fixed:
+            ticket.date_done = ticket.date_responded + timedelta(days=rng.randint(1, 5))
         letters = moved.filtered(lambda c: c.malicious and c.stage_id == stage_lawyer)
         if letters:
             action = (

@@ -10,6 +10,8 @@ from odoo.addons.property_butler_billing.models.property_billing import quarter_
 
 from odoo.addons.property_butler.models.ir_cron import CronBatch
 
+from .property_dunning_stage import month_start
+
 _logger = logging.getLogger(__name__)
 
 CASE_STATES = [("open", "Open"), ("paid", "Paid"), ("closed", "Closed")]
@@ -90,7 +92,19 @@ class PropertyDunningCase(models.Model):
         "property.dunning.stage",
         readonly=True,
         copy=False,
-        help="The last stage the butler got an activity for (one per case and stage).",
+        help="The last stage the butler got an activity for (one per case, stage and month).",
+    )
+    notified_period = fields.Date(
+        string="Notified For Month",
+        readonly=True,
+        copy=False,
+        help="First day of the month the last stage activity was for: a monthly stage (the "
+        "call after each month's statements) gives a new activity each month.",
+    )
+    stage_date_due = fields.Date(
+        string="Stage Due By",
+        compute="_compute_stage_date_due",
+        help="Last day of the current stage's window.",
     )
     state = fields.Selection(
         CASE_STATES, required=True, default="open", readonly=True, tracking=True
@@ -111,7 +125,24 @@ class PropertyDunningCase(models.Model):
         help="Refuses to pay without a valid reason: gets a lawyer's letter at the last stage.",
     )
     ticket_id = fields.Many2one(
-        "property.ticket", readonly=True, copy=False, check_company=True, string="Service Ticket"
+        "property.ticket", readonly=True, copy=False, check_company=True, string="Work Order"
+    )
+    ticket_stage_id = fields.Many2one(
+        related="ticket_id.stage_id", string="Work Order Stage", readonly=True
+    )
+    ticket_closed = fields.Boolean(related="ticket_id.is_closed", string="Work Order Closed")
+    strong_grievance = fields.Boolean(
+        string="Strong Grievances",
+        tracking=True,
+        copy=False,
+        help="The owner has strong grievances about the service (意見較大): the butler visits "
+        "them at home and their views and suggestions go to the project's management.",
+    )
+    grievance_note = fields.Text(
+        string="Owner's Views and Suggestions",
+        tracking=True,
+        copy=False,
+        help="What the owner thinks of the service, for the management.",
     )
     log_ids = fields.One2many("property.dunning.log", "case_id", string="Contacts")
     log_count = fields.Integer(compute="_compute_log_count", string="Contacts Count")
@@ -148,6 +179,12 @@ class PropertyDunningCase(models.Model):
                 amounts.get(case.unit_id.id, (0.0, False))[0] if case.state == "open" else 0.0
             )
 
+    @api.depends("stage_id", "notified_period", "quarter")
+    def _compute_stage_date_due(self):
+        for case in self:
+            day = case.notified_period or case.quarter
+            case.stage_date_due = case.stage_id and day and case.stage_id._window(day)[1]
+
     def _compute_log_count(self):
         counts = dict(
             self.env["property.dunning.log"]._read_group(
@@ -165,21 +202,85 @@ class PropertyDunningCase(models.Model):
     # Reasons and service tickets
     # ------------------------------------------------------------------
     def write(self, vals):
+        grieved = self.browse()
+        if vals.get("strong_grievance"):
+            grieved = self.filtered(lambda c: not c.strong_grievance)
         res = super().write(vals)
         if vals.get("reason_id"):
             self._open_service_tickets()
+        if grieved:
+            grieved._escalate_grievances()
+        if vals.get("grievance_note"):
+            (self.filtered("strong_grievance") - grieved)._forward_grievance_note()
         return res
 
+    def _grievance_manager(self):
+        self.ensure_one()
+        return self.project_id.manager_id or self.project_id._get_escalation_user()
+
+    def _forward_grievance_note(self):
+        """The owner's views heard after the escalation go to the manager too."""
+        for case in self:
+            manager = case._grievance_manager()
+            if manager:
+                case.message_post(
+                    body=Markup("<p>%s</p><p>%s</p>")
+                    % (self.env._("The owner's views and suggestions:"), case.grievance_note),
+                    partner_ids=manager.partner_id.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+
+    def _escalate_grievances(self):
+        """Owners with strong grievances (S0 十, 意見較大的業戶): the butler visits them at home,
+        and their views go to the project's management (its manager, else its supervisor)."""
+        meeting = self.env.ref("mail.mail_activity_data_meeting", raise_if_not_found=False)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        for case in self:
+            butler = case.butler_id or case.grid_id.butler_id
+            if butler:
+                case.activity_schedule(
+                    activity_type_id=(meeting or todo).id,
+                    user_id=butler.id,
+                    date_deadline=today,
+                    summary=self.env._("Home visit: owner with strong grievances"),
+                    note=Markup("<p>%s</p>")
+                    % self.env._(
+                        "Visit the owner, hear their views and suggestions on the service and "
+                        "record them on the case for the management."
+                    ),
+                )
+            manager = case._grievance_manager()
+            if not manager:
+                continue
+            note = Markup("<p>%s</p>") % self.env._(
+                "Owner of %(unit)s has strong grievances about the service and does not pay "
+                "the fees.",
+                unit=case.unit_id.display_name,
+            )
+            if case.grievance_note:
+                note += Markup("<p>%s</p>") % case.grievance_note
+            case.message_subscribe(partner_ids=manager.partner_id.ids)
+            case.activity_schedule(
+                activity_type_id=todo.id,
+                user_id=manager.id,
+                date_deadline=today,
+                summary=self.env._("Owner's grievances: %s", case.unit_id.code),
+                note=note,
+            )
+
     def _open_service_tickets(self):
-        """A service-problem reason becomes a complaint to the department responsible, once."""
+        """A service-problem reason becomes a work order of the reason's ticket type (usually a
+        repair) for the department responsible, once; the butler follows it until it is done."""
         cases = self.filtered(
             lambda c: c.reason_id.category == "service_problem" and not c.ticket_id
         )
         if not cases:
             return
-        ticket_type = self.env.ref("property_butler_ticket.property_ticket_type_complaint")
+        default_type = self.env.ref("property_butler_ticket.property_ticket_type_repair")
         vals_list = []
         for case in cases:
+            ticket_type = case.reason_id.ticket_type_id or default_type
             occupants = case.unit_id.current_occupancy_ids.partner_id
             vals_list.append(
                 {
@@ -205,10 +306,34 @@ class PropertyDunningCase(models.Model):
         tickets = self.env["property.ticket"].create(vals_list)
         for case, ticket in zip(cases, tickets, strict=True):
             case.ticket_id = ticket
+            if case.butler_id:
+                ticket.message_subscribe(partner_ids=case.butler_id.partner_id.ids)
             case.message_post(
                 body=Markup("%s %s")
-                % (self.env._("Service ticket opened:"), escape(ticket.display_name))
+                % (self.env._("Work order opened:"), escape(ticket.display_name))
             )
+
+    @api.model
+    def _on_tickets_done(self, tickets):
+        """Hook for work orders just done: the open cases they were raised from get their
+        call back ("如服務問題已解決,回訪並提醒繳費") for the butler, due today."""
+        cases = self.sudo().search([("ticket_id", "in", tickets.ids), ("state", "=", "open")])
+        call = self.env.ref("mail.mail_activity_data_call")
+        today = fields.Date.context_today(self)
+        for case in cases.filtered("butler_id"):
+            case.activity_schedule(
+                activity_type_id=call.id,
+                user_id=case.butler_id.id,
+                date_deadline=today,
+                summary=self.env._("Service problem fixed: call back, remind to pay"),
+                note=Markup("<p>%s</p>")
+                % self.env._(
+                    "Work order %(ticket)s is done: call the owner back, check the problem is "
+                    "solved and remind them to pay the fees; record the promised date.",
+                    ticket=case.ticket_id.display_name,
+                ),
+            )
+        return cases
 
     def action_view_ticket(self):
         self.ensure_one()
@@ -368,26 +493,39 @@ class PropertyDunningCase(models.Model):
         # 3. The stage due today, with one activity per case and stage.
         cases = self.search_fetch(
             [("state", "=", "open"), ("quarter", "=", quarter)],
-            ["company_id", "stage_id", "notified_stage_id"],
+            ["company_id", "stage_id", "notified_stage_id", "notified_period"],
             order="id",
         )
         due = self.env["property.dunning.stage"]._stages_due(today, cases.company_id)
-        target = {}  # {case id: stage id} of the cases to move or to notify
+        month = month_start(today)
+        # {case id: (stage, month)} of the cases to move or to notify: one activity per case,
+        # stage and month (a monthly stage comes back each month).
+        target = {}
         for case in cases:
-            stage = due.get(case.company_id)
-            if not stage or (case.stage_id and case.stage_id.sequence >= stage.sequence):
-                stage = case.stage_id
-            if stage and (stage != case.stage_id or stage != case.notified_stage_id):
-                target[case.id] = stage.id
+            stage, period = due.get(case.company_id), month
+            if not stage or (
+                case.stage_id
+                and stage != case.stage_id
+                and case.stage_id.sequence >= stage.sequence
+            ):
+                stage = case.stage_id  # not due today, or never backwards
+                if stage == case.notified_stage_id:
+                    period = case.notified_period
+            if stage and (
+                stage != case.stage_id
+                or stage != case.notified_stage_id
+                or period != case.notified_period
+            ):
+                target[case.id] = (stage, period)
         if ids := take(list(target)):
             batch = self.browse(ids)
             moving = defaultdict(list)
             for case in batch:
-                if case.stage_id.id != target[case.id]:
-                    moving[target[case.id]].append(case.id)
+                if case.stage_id != target[case.id][0]:
+                    moving[target[case.id][0].id].append(case.id)
             for stage_id, case_ids in moving.items():
                 self.browse(case_ids)._write_tracked({"stage_id": stage_id})
-            batch._schedule_stage_activities(quarter)
+            batch._schedule_stage_activities({case_id: target[case_id][1] for case_id in ids})
             handled |= batch
         return CronBatch(handled, run["done"], run["remaining"])
 
@@ -428,10 +566,16 @@ class PropertyDunningCase(models.Model):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
-    def _schedule_stage_activities(self, quarter):
-        """Give each case's butler the activity of its stage, once: the activities, the
-        butlers' subscriptions and the cases' notified stages written in one batch."""
-        cases = self.filtered(lambda c: c.stage_id and c.notified_stage_id != c.stage_id)
+    def _schedule_stage_activities(self, periods):
+        """Give each case's butler the activity of its stage, once per month ``periods`` gives
+        ({case id: first day of the month}): the activities, the butlers' subscriptions and the
+        cases' notified stages and months written in one batch."""
+        cases = self.filtered(
+            lambda c: (
+                c.stage_id
+                and (c.notified_stage_id != c.stage_id or c.notified_period != periods[c.id])
+            )
+        )
         if not cases:
             return
         model = self.env["ir.model"]._get_id(self._name)
@@ -449,7 +593,7 @@ class PropertyDunningCase(models.Model):
                         "Dunning %(stage)s: %(unit)s", stage=stage.name, unit=case.unit_id.code
                     ),
                     "note": stage.action and Markup("<p>%s</p>") % stage.action,
-                    "date_deadline": stage._window(quarter)[1],
+                    "date_deadline": stage._window(periods[case.id])[1],
                 }
             )
         self.env["mail.followers"]._property_add_batch(
@@ -458,5 +602,9 @@ class PropertyDunningCase(models.Model):
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True, property_dunning_butlers_subscribed=True
         ).create(vals_list)
-        for stage, stage_cases in cases.grouped("stage_id").items():
-            stage_cases.with_context(tracking_disable=True).write({"notified_stage_id": stage.id})
+        for (stage, period), stage_cases in cases.grouped(
+            lambda c: (c.stage_id, periods[c.id])
+        ).items():
+            stage_cases.with_context(tracking_disable=True).write(
+                {"notified_stage_id": stage.id, "notified_period": period}
+            )

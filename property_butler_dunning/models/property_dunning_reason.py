@@ -13,7 +13,8 @@ REASON_CATEGORIES = [
 
 
 class PropertyDunningReason(models.Model):
-    """Why a unit does not pay. A service problem opens a ticket to the department responsible."""
+    """Why a unit does not pay. A service problem opens a work order (開單) of the reason's
+    ticket type for the department responsible."""
 
     _name = "property.dunning.reason"
     _description = "Dunning Reason"
@@ -31,5 +32,13 @@ class PropertyDunningReason(models.Model):
     department_id = fields.Many2one(
         "property.department",
         check_company=True,
-        help="For service problems: the department that receives the ticket.",
+        help="For service problems: the department that receives the work order.",
+    )
+    ticket_type_id = fields.Many2one(
+        "property.ticket.type",
+        string="Work Order Type",
+        default=lambda self: self.env.ref(
+            "property_butler_ticket.property_ticket_type_repair", raise_if_not_found=False
+        ),
+        help="For service problems: the kind of ticket the problem calls for (usually a repair).",
     )

@@ -1,14 +1,27 @@
 from calendar import monthrange
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-QUARTER_MONTHS = [("1", "1st Month"), ("2", "2nd Month"), ("3", "3rd Month")]
+QUARTER_MONTHS = [
+    ("every", "Every Month"),
+    ("1", "1st Month"),
+    ("2", "2nd Month"),
+    ("3", "3rd Month"),
+]
+
+
+def month_start(day):
+    return day.replace(day=1)
 
 
 class PropertyDunningStage(models.Model):
-    """A step of the quarterly dunning calendar (催收): a window of days in one month of the quarter."""
+    """A step of the quarterly dunning calendar (催收): a window of days in one month of the
+    quarter, or in every month (the monthly call after the statements). Where a monthly stage and
+    a stage of one month of the quarter share days, the latter is due in its month."""
 
     _name = "property.dunning.stage"
     _description = "Dunning Stage"
@@ -23,7 +36,12 @@ class PropertyDunningStage(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     quarter_month = fields.Selection(
-        QUARTER_MONTHS, string="Month of the Quarter", required=True, default="1"
+        QUARTER_MONTHS,
+        string="Month of the Quarter",
+        required=True,
+        default="1",
+        help="Every Month: the stage comes back each month (a new activity each month), except "
+        "on the days a stage of that month of the quarter is due.",
     )
     day_from = fields.Integer(string="From Day", required=True, default=1)
     day_to = fields.Integer(string="To Day", required=True, default=31)
@@ -73,15 +91,30 @@ class PropertyDunningStage(models.Model):
                         )
                     )
 
-    def _window(self, quarter):
-        """First and last day of this stage in the quarter starting on ``quarter``."""
-        self.ensure_one()
-        month = quarter.month + int(self.quarter_month) - 1
-        last = monthrange(quarter.year, month)[1]
+    def _month_window(self, month):
+        """First and last day of this stage in the month starting on ``month``."""
+        last = monthrange(month.year, month.month)[1]
         return (
-            date(quarter.year, month, min(self.day_from, last)),
-            date(quarter.year, month, min(self.day_to, last)),
+            date(month.year, month.month, min(self.day_from, last)),
+            date(month.year, month.month, min(self.day_to, last)),
         )
+
+    def _window(self, day):
+        """First and last day of this stage in the period of ``day``: its month for a monthly
+        stage, else the stage's month of ``day``'s quarter."""
+        self.ensure_one()
+        if self.quarter_month == "every":
+            return self._month_window(month_start(day))
+        month = day.month - (day.month - 1) % 3 + int(self.quarter_month) - 1
+        return self._month_window(date(day.year, month, 1))
+
+    def _windows(self, quarter):
+        """The windows of this stage in the quarter starting on ``quarter`` (three for a
+        monthly stage)."""
+        self.ensure_one()
+        if self.quarter_month != "every":
+            return [self._window(quarter)]
+        return [self._month_window(quarter + relativedelta(months=i)) for i in range(3)]
 
     @api.model
     def _stages_due(self, day, companies):
@@ -89,9 +122,12 @@ class PropertyDunningStage(models.Model):
         stages = self.search(
             [
                 ("company_id", "in", companies.ids),
-                ("quarter_month", "=", str((day.month - 1) % 3 + 1)),
+                ("quarter_month", "in", [str((day.month - 1) % 3 + 1), "every"]),
                 ("day_from", "<=", day.day),
                 ("day_to", ">=", day.day),
             ]
         )
-        return {stage.company_id: stage for stage in stages}
+        # A stage of this month of the quarter wins over a monthly one on the same days.
+        return {
+            stage.company_id: stage for stage in stages.sorted(lambda s: s.quarter_month != "every")
+        }

@@ -36,8 +36,8 @@ class TestDunning(DunningCase):
             self.Case._cron_dunning()
         return self.Case.search([("unit_id", "in", (self.unit | self.unit2).ids)])
 
-    def _pay(self, move):
-        payments = super()._pay(move)
+    def _pay(self, move, **kwargs):
+        payments = super()._pay(move, **kwargs)
         self.assertIn(move.payment_state, ("paid", "in_payment"))
         return payments
 
@@ -57,25 +57,81 @@ class TestDunning(DunningCase):
         self.assertEqual(next_cases.unit_id, self.unit | self.unit2)
         self.assertEqual(set(cases.mapped("state")), {"closed"})
 
+    def _activities(self, case):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", case._name), ("res_id", "=", case.id)], order="id"
+        )
+
     def test_stages_follow_the_calendar_with_one_activity_each(self):
-        expected = [
-            ("2026-01-16", self.stages[0]),
-            ("2026-01-21", self.stages[0]),
-            ("2026-01-28", self.stages[0]),  # between windows: stays
-            ("2026-02-25", self.stages[1]),
-            ("2026-03-15", self.stages[2]),
-            ("2026-03-27", self.stages[3]),
+        expected = [  # day, stage, activities so far (one per stage and month)
+            ("2026-01-16", self.stages[0], 1),
+            ("2026-01-21", self.stages[0], 1),
+            ("2026-01-28", self.stages[0], 1),  # between windows: stays
+            ("2026-02-16", self.stages[0], 2),  # the 2nd month's call
+            ("2026-02-25", self.stages[1], 3),
+            ("2026-03-15", self.stages[2], 4),
+            ("2026-03-27", self.stages[3], 5),
         ]
-        for day, stage in expected:
+        for day, stage, count in expected:
             cases = self._run(day)
             self.assertEqual(cases.stage_id, stage, day)
             case = cases.filtered(lambda c: c.unit_id == self.unit)
-            activities = self.env["mail.activity"].search(
-                [("res_model", "=", case._name), ("res_id", "=", case.id)]
-            )
-            self.assertEqual(len(activities), self.stages.ids.index(stage.id) + 1, day)
+            activities = self._activities(case)
+            self.assertEqual(len(activities), count, day)
             self.assertEqual(activities.user_id, self.butler)
-        self.assertIn("Lawyer", activities.sorted("id")[-1].summary)
+        self.assertIn("Lawyer", activities[-1].summary)
+
+    def test_stage_1_is_monthly(self):
+        """S0 十: "在每月對帳單發放后的第三周(15-21日)…致電給未繳費的客戶": every month's
+        non-payers get the call (statement arrived? when will they pay?), one activity per case
+        and month, not only in the quarter's first month."""
+        call = self.stages[0]
+        self.assertEqual(call.quarter_month, "every")
+        case = self._run("2026-01-16").filtered(lambda c: c.unit_id == self.unit)
+        self.assertEqual(case.stage_id, call)
+        self._run("2026-01-19")  # re-runs in the same week give nothing more
+        self.assertEqual(self._activities(case).mapped("date_deadline"), [date(2026, 1, 21)])
+        self.assertFalse(self._run("2026-02-14").filtered(lambda c: c.notified_period.month == 2))
+        self._run("2026-02-15")
+        self._run("2026-02-21")
+        activities = self._activities(case)
+        self.assertEqual(activities.mapped("date_deadline"), [date(2026, 1, 21), date(2026, 2, 21)])
+        self.assertEqual(activities.user_id, self.butler)
+        self.assertEqual(case.stage_id, call)
+        self.assertEqual(case.notified_period, date(2026, 2, 1))
+        self.assertEqual(case.stage_date_due, date(2026, 2, 21))
+        # The quarter's 3rd month, same week: the re-check stage of that month is due instead.
+        self._run("2026-03-16")
+        self.assertEqual(case.stage_id, self.stages[2])
+        self.assertEqual(len(self._activities(case)), 3)
+        # A case opened in the 2nd month of a quarter gets that month's call (first dunned then).
+        next_case = self._run("2026-05-18").filtered(
+            lambda c: c.unit_id == self.unit and c.quarter == date(2026, 4, 1)
+        )
+        self.assertEqual(next_case.stage_id, call)
+        self.assertEqual(self._activities(next_case).mapped("date_deadline"), [date(2026, 5, 21)])
+
+    def test_stage_2_is_a_cut_off(self):
+        """S0 十: "對截至每季度第二月25號仍未繳物管費的業戶,應了解未繳費的真實原因": the reason
+        inquiry is for the units still unpaid on the 25th of the quarter's 2nd month, not for
+        everyone unpaid from the 1st."""
+        reason_stage = self.stages[1]
+        cases = self._run("2026-02-03")
+        self.assertFalse(cases.stage_id, "before the cut-off no reason is asked")
+        self._run("2026-02-16")
+        self.assertEqual(self._run("2026-02-24").stage_id, self.stages[0])
+        case = cases.filtered(lambda c: c.unit_id == self.unit)
+        self._pay(self.move_unit, day=date(2026, 2, 20))
+        cases = self._run("2026-02-25")
+        self.assertEqual(case.state, "paid")
+        self.assertNotEqual(case.stage_id, reason_stage, "paid before the 25th: not asked")
+        unpaid = cases - case
+        self.assertEqual(unpaid.stage_id, reason_stage)
+        activity = self._activities(unpaid)[-1]
+        self.assertIn(reason_stage.name, activity.summary)
+        self.assertEqual(activity.date_deadline, date(2026, 2, 28))
+        self._run("2026-02-27")
+        self.assertEqual(len(self._activities(unpaid)), 2, "the call of February, the reason")
 
     def test_scheduler_runs_a_batch_of_cases_per_call(self):
         """A case per call: each call reads again what is left (the cases it opened still need
@@ -138,8 +194,10 @@ class TestDunning(DunningCase):
         self.assertEqual(case.state, "paid")
         self.assertFalse(self.Case._close_paid(self.move_unit), "nothing left to close")
 
-    def test_service_problem_opens_one_ticket(self):
-        case = self._run("2026-02-10").filtered(lambda c: c.unit_id == self.unit)
+    def test_service_problem_opens_one_work_order(self):
+        """S0 十: "若有因物業服務問題未繳費的業戶…開單給相關部門,并跟進處理": a ticket of the
+        reason's type (a repair here) for the reason's department, followed by the butler."""
+        case = self._run("2026-02-25").filtered(lambda c: c.unit_id == self.unit)
         reason = self.env.ref("property_butler_dunning.property_dunning_reason_repair")
         self.env["property.dunning.log"].with_user(self.butler).create(
             {
@@ -154,7 +212,12 @@ class TestDunning(DunningCase):
         self.assertEqual(case.promised_date, date(2026, 3, 10))
         ticket = case.ticket_id
         self.assertTrue(ticket)
-        self.assertEqual(ticket.kind, "complaint")
+        self.assertEqual(reason.ticket_type_id.kind, "repair")
+        self.assertEqual(ticket.ticket_type_id, reason.ticket_type_id)
+        self.assertEqual(ticket.kind, "repair")
+        self.assertIn(self.butler.partner_id, ticket.message_partner_ids, "followed up")
+        self.assertEqual(case.ticket_stage_id, ticket.stage_id)
+        self.assertFalse(case.ticket_closed)
         self.assertEqual(ticket.channel, "butler_visit")
         self.assertEqual(ticket.unit_id, self.unit)
         self.assertEqual(ticket.partner_id, self.owner)
@@ -165,6 +228,78 @@ class TestDunning(DunningCase):
         self.assertEqual(
             self.env["property.ticket"].search_count([("unit_id", "=", self.unit.id)]), 1
         )
+
+    def test_work_order_type_follows_the_reason(self):
+        """The kind of ticket is the reason's: a new reason defaults to a repair, a cleaning
+        problem of the shipped reasons is a complaint to the cleaning department."""
+        repair = self.env.ref("property_butler_ticket.property_ticket_type_repair")
+        new_reason = self.env["property.dunning.reason"].create(
+            {"name": "Lift out of order", "category": "service_problem"}
+        )
+        self.assertEqual(new_reason.ticket_type_id, repair)
+        cleaning = self.env.ref("property_butler_dunning.property_dunning_reason_cleaning")
+        case = self._run("2026-02-25").filtered(lambda c: c.unit_id == self.unit)
+        case.reason_id = cleaning
+        self.assertEqual(case.ticket_id.kind, "complaint")
+        self.assertEqual(case.ticket_id.department_id, cleaning.department_id)
+
+    def test_call_back_once_the_work_order_is_done(self):
+        """S0 十: "對因物業服務問題未繳費的業戶,應查看業戶提出的問題是否已解決,若已解決應及時
+        回復、回訪業戶,并提醒業戶繳納物管費": the butler gets the call back when the work order
+        closes, not before."""
+        case = self._run("2026-02-25").filtered(lambda c: c.unit_id == self.unit)
+        case.reason_id = self.env.ref("property_butler_dunning.property_dunning_reason_repair")
+        ticket = case.ticket_id
+
+        def call_backs():
+            return self._activities(case).filtered(lambda a: "call back" in a.summary)
+
+        ticket.action_respond()
+        self.assertFalse(call_backs(), "not while the repair is under way")
+        with freeze_time("2026-03-04"):
+            ticket.action_done()
+        self.assertTrue(case.ticket_closed)
+        activity = call_backs()
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.butler)
+        self.assertEqual(activity.date_deadline, date(2026, 3, 4))
+        self.assertIn(ticket.name, activity.note)
+        # A paid case gets no call back; a cancelled work order is no fix.
+        other = self._run("2026-02-26") - case
+        other.reason_id = self.env.ref("property_butler_dunning.property_dunning_reason_repair")
+        other.ticket_id.action_cancel()
+        self.assertFalse(
+            self._activities(other).filtered(lambda a: "call back" in a.summary),
+        )
+
+    def test_strong_grievances_visit_and_escalate(self):
+        """S0 十: "針對意見較大的業戶,組團管家應主動積極上門溝通…將業戶意見及建議反饋至公司上層
+        領導": the flag gives the butler a home visit and the project's manager the owner's
+        views."""
+        case = self._run("2026-02-25").filtered(lambda c: c.unit_id == self.unit)
+        before = self._activities(case)
+        with freeze_time("2026-02-26"):
+            case.with_user(self.butler).write(
+                {
+                    "strong_grievance": True,
+                    "grievance_note": "電梯常壞，物業回應太慢。",
+                }
+            )
+        new = self._activities(case) - before
+        visit = new.filtered(lambda a: a.user_id == self.butler)
+        escalation = new.filtered(lambda a: a.user_id == self.manager)
+        self.assertEqual(len(new), 2)
+        self.assertEqual(visit.activity_type_id, self.env.ref("mail.mail_activity_data_meeting"))
+        self.assertIn("Home visit", visit.summary)
+        self.assertEqual(visit.date_deadline, date(2026, 2, 26))
+        self.assertIn("電梯常壞", escalation.note)
+        self.assertIn(self.manager.partner_id, case.message_partner_ids)
+        case.with_user(self.butler).write({"strong_grievance": True})
+        self.assertEqual(len(self._activities(case) - before), 2, "escalated once")
+        # What the owner says at the visit goes to the manager as well.
+        case.with_user(self.butler).write({"grievance_note": "希望公開維修進度。"})
+        message = case.message_ids.filtered(lambda m: "希望公開維修進度" in (m.body or ""))
+        self.assertEqual(message.partner_ids, self.manager.partner_id)
 
     def test_log_lines_and_report(self):
         case = self._run("2026-01-16").filtered(lambda c: c.unit_id == self.unit)

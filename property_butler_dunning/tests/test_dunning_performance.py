@@ -12,8 +12,9 @@ from .common_dunning import DunningCase
 # (a batch writes its rows 100 per INSERT/UPDATE, the ORM's chunk: up to 100 cases, as here,
 # every run costs exactly this; bench/bench_dunning.py measures full batches).
 QUERIES_OPEN = 24  # 2026-01-16: a case per unpaid unit, the 1st stage and its activities
-QUERIES_MOVE = 22  # 2026-02-10: every case moves to the 2nd stage, a new activity each
-QUERIES_RERUN = 8  # 2026-02-10 again: nothing to do
+QUERIES_MONTHLY = 18  # 2026-02-16: the 2nd month's call, a new activity each (no stage change)
+QUERIES_MOVE = 22  # 2026-02-25: every case moves to the 2nd stage, a new activity each
+QUERIES_RERUN = 8  # 2026-02-25 again: nothing to do
 QUERIES_NEXT_QUARTER = 39  # 2026-04-16: Q1 cases closed, Q2 cases opened at the 1st stage
 
 
@@ -92,7 +93,7 @@ class TestDunningQueryCount(DunningCase):
         """Run the calendar once and roll it back: the caches that do not depend on the data
         (fields, subtypes, xml ids, translations) are filled before the measured runs."""
         with suppress(_RolledBack), self.env.cr.savepoint():
-            for day in ("2026-01-16", "2026-02-10", "2026-04-16"):
+            for day in ("2026-01-16", "2026-02-16", "2026-02-25", "2026-04-16"):
                 self._run(day)
             self.env.flush_all()
             self.env.cr.flush()  # the precommit hooks too (bus notifications)
@@ -152,18 +153,27 @@ class TestDunningQueryCount(DunningCase):
         self.assertEqual(len(tracking), size)
         self.assertEqual(set(tracking.mapped("new_value_char")), {self.stages[0].name})
 
-        self._measured_run("2026-02-10", QUERIES_MOVE)
-        self.assertEqual(cases.stage_id, self.stages[1])
+        self._measured_run("2026-02-16", QUERIES_MONTHLY)
+        self.assertEqual(cases.stage_id, self.stages[0])
+        self.assertEqual(set(cases.mapped("notified_period")), {date(2026, 2, 1)})
         self.assertEqual(
             Activity.search_count([("res_model", "=", Case._name), ("res_id", "in", cases.ids)]),
             2 * size,
         )
-        self.assertEqual(len(cases.message_ids.tracking_value_ids), 2 * size)
+        self.assertEqual(len(cases.message_ids.tracking_value_ids), size, "no stage change")
 
-        self._measured_run("2026-02-10", QUERIES_RERUN)
+        self._measured_run("2026-02-25", QUERIES_MOVE)
+        self.assertEqual(cases.stage_id, self.stages[1])
         self.assertEqual(
             Activity.search_count([("res_model", "=", Case._name), ("res_id", "in", cases.ids)]),
-            2 * size,
+            3 * size,
+        )
+        self.assertEqual(len(cases.message_ids.tracking_value_ids), 2 * size)
+
+        self._measured_run("2026-02-25", QUERIES_RERUN)
+        self.assertEqual(
+            Activity.search_count([("res_model", "=", Case._name), ("res_id", "in", cases.ids)]),
+            3 * size,
             "a re-run creates nothing",
         )
         self.assertEqual(Case.search_count([]), size)
