@@ -1,3 +1,4 @@
+import logging
 from datetime import date
 
 from odoo import http
@@ -6,6 +7,8 @@ from odoo.tests import tagged
 from odoo.addons.property_butler.tests.common import PropertyButlerCase, PropertyHttpCase
 
 from ..controllers.property_notice_portal import PropertyNoticePortal
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -67,6 +70,8 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
         env = self.env(user=self.resident)
         controller = PropertyNoticePortal()
         counts = []
+        pages = {"/my": [], "/my/notices": [], "detail": []}
+        self._login(self.resident)
         for extra in (0, 30):
             if extra:
                 units = self.env["property.unit"].create(
@@ -97,8 +102,26 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
             values = controller._prepare_notice_list_values(env)
             counts.append(self.env.cr.sql_log_count - start)
             self.assertEqual(len(values["notices"]), min(20, 1 + extra))
+            # The whole pages, after a warm-up request each: the home with its counter, the
+            # list and a notice.
+            for key, url in (
+                ("/my", "/my"),
+                ("/my/notices", "/my/notices"),
+                ("detail", f"/my/notices/{self.notice.id}"),
+            ):
+                self.url_open(url)
+                start = self.env.cr.sql_log_count
+                self.assertEqual(self.url_open(url).status_code, 200, url)
+                if key == "/my":
+                    self.make_jsonrpc_request(
+                        "/my/counters", {"counters": ["property_notice_count"]}
+                    )
+                pages[key].append(self.env.cr.sql_log_count - start)
+        _logger.info("notice portal queries for 1 and 31 notices: list %s, pages %s", counts, pages)
         # The same queries for 1 notice on 3 units as for 31 notices on 33 units.
         self.assertLessEqual(counts[1], counts[0] + 1, counts)
+        for key, page_counts in pages.items():
+            self.assertLessEqual(page_counts[1], page_counts[0] + 3, (key, page_counts))
 
     def test_tour_front_desk_posts_outage(self):
         project = self.env["property.project"].create({"name": "Tour Garden", "code": "TGD"})
