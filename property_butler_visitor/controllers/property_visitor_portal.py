@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from urllib.parse import quote
 
 import pytz
 
@@ -77,62 +78,140 @@ class PropertyVisitorPortal(CustomerPortal):
         )
         return request.render("property_butler_visitor.portal_my_visitors", values)
 
+    def _pass_form_values(self, form):
+        """The pass's values from the portal form (new or edit); a clear error otherwise."""
+        env = request.env
+        name = (form.get("name") or "").strip()[:MAX_TEXT]
+        if not name:
+            raise UserError(env._("Give the visitor's name."))
+        start = self._parse_local(form.get("date"), form.get("time_start") or "08:00")
+        end_day = form.get("date_end") if form.get("kind") == "period" else form.get("date")
+        end = self._parse_local(end_day or form.get("date"), form.get("time_end") or "22:00")
+        return {
+            "name": name,
+            "kind": "period" if form.get("kind") == "period" else "once",
+            "date_start": start,
+            "date_end": end,
+            "vehicle_plate": (form.get("vehicle_plate") or "").strip()[:20] or False,
+            "visitor_phone": (form.get("visitor_phone") or "").strip()[:30] or False,
+        }
+
+    def _render_visitors(self, units, form=None, error=None, status=200):
+        env = request.env
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "passes": env["property.visitor.pass"].search(self._visitor_domain(), limit=80),
+                "units": units,
+                "page_name": "property_visitor",
+                "tz_name": env.user.tz or DEFAULT_TZ,
+                "error": error,
+                "form": form,
+                "today": fields.Date.context_today(env.user).isoformat(),
+            }
+        )
+        return request.render("property_butler_visitor.portal_my_visitors", values, status=status)
+
     @http.route(["/my/visitors/new"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_visitor_create(self, **form):
         env = request.env
         units = self._resident_units()
         unit = units.filtered(lambda u: str(u.id) == str(form.get("unit_id")))[:1]
-        name = (form.get("name") or "").strip()[:MAX_TEXT]
         try:
             if not unit:
                 raise UserError(env._("Choose one of your units."))
-            if not name:
-                raise UserError(env._("Give the visitor's name."))
-            start = self._parse_local(form.get("date"), form.get("time_start") or "08:00")
-            end_day = form.get("date_end") if form.get("kind") == "period" else form.get("date")
-            end = self._parse_local(end_day or form.get("date"), form.get("time_end") or "22:00")
             vals = {
-                "name": name,
+                **self._pass_form_values(form),
                 "project_id": unit.project_id.id,
                 "unit_id": unit.id,
                 "host_partner_id": env.user.partner_id.id,
-                "kind": "period" if form.get("kind") == "period" else "once",
-                "date_start": start,
-                "date_end": end,
-                "vehicle_plate": (form.get("vehicle_plate") or "").strip()[:20] or False,
-                "visitor_phone": (form.get("visitor_phone") or "").strip()[:30] or False,
             }
             with env.cr.savepoint():
                 # sudo: residents cannot create passes through the ORM; the unit is one of
                 # theirs (read under their own record rules) and the host is themselves.
                 visit_pass = env["property.visitor.pass"].sudo().create(vals)
         except (UserError, ValidationError) as exc:
-            values = self._prepare_portal_layout_values()
-            values.update(
-                {
-                    "passes": env["property.visitor.pass"].search(self._visitor_domain()),
-                    "units": units,
-                    "page_name": "property_visitor",
-                    "tz_name": env.user.tz or DEFAULT_TZ,
-                    "error": exc.args[0],
-                    "form": form,
-                    "today": fields.Date.context_today(env.user).isoformat(),
-                }
-            )
-            return request.render("property_butler_visitor.portal_my_visitors", values, status=422)
+            return self._render_visitors(units, form=form, error=exc.args[0], status=422)
         return request.redirect(f"/my/visitors/{visit_pass.id}", code=303)
 
-    @http.route(["/my/visitors/<int:pass_id>"], type="http", auth="user", website=True)
-    def portal_my_visitor(self, pass_id, **kw):
+    def _own_pass(self, pass_id):
+        """The user's own pass, or None."""
         try:
             visit_pass = self._document_check_access("property.visitor.pass", pass_id)
         except (AccessError, MissingError):
-            return request.redirect("/my")
+            return None
         if visit_pass.host_partner_id != request.env.user.partner_id:
+            return None
+        return visit_pass
+
+    def _pass_form(self, visit_pass):
+        """The edit form's values of a pass, in the resident's time zone."""
+        tz = self._tz()
+
+        def local(value):
+            return pytz.utc.localize(value).astimezone(tz)
+
+        start, end = local(visit_pass.date_start), local(visit_pass.date_end)
+        return {
+            "name": visit_pass.name,
+            "visitor_phone": visit_pass.visitor_phone or "",
+            "kind": visit_pass.kind,
+            "date": start.date().isoformat(),
+            "time_start": start.strftime("%H:%M"),
+            "time_end": end.strftime("%H:%M"),
+            "date_end": end.date().isoformat() if visit_pass.kind == "period" else "",
+            "vehicle_plate": visit_pass.vehicle_plate or "",
+        }
+
+    @http.route(
+        ["/my/visitors/<int:pass_id>/edit"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_my_visitor_edit(self, pass_id, **form):
+        """Change a pass not used up yet (the visitor's name, phone, times, vehicle); the QR
+        code and the short code stay the same."""
+        env = request.env
+        visit_pass = self._own_pass(pass_id)
+        if visit_pass is None:
+            return request.redirect("/my")
+        if visit_pass.state not in ("upcoming", "valid"):
+            return request.redirect(f"/my/visitors/{pass_id}", code=303)
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                vals = self._pass_form_values(form)
+                with env.cr.savepoint():
+                    # sudo: residents have no write access; this pass is their own.
+                    visit_pass.sudo().write(vals)
+            except (UserError, ValidationError) as exc:
+                error = exc.args[0]
+            else:
+                return request.redirect(f"/my/visitors/{pass_id}", code=303)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "visit_pass": visit_pass,
+                "form": form if error else self._pass_form(visit_pass),
+                "error": error,
+                "page_name": "property_visitor",
+            }
+        )
+        return request.render(
+            "property_butler_visitor.portal_my_visitor_edit", values, status=422 if error else 200
+        )
+
+    @http.route(["/my/visitors/<int:pass_id>"], type="http", auth="user", website=True)
+    def portal_my_visitor(self, pass_id, **kw):
+        visit_pass = self._own_pass(pass_id)
+        if visit_pass is None:
             return request.redirect("/my")
         # sudo: the one read of the pass's token, for its own host, to draw the QR code.
         token = visit_pass.sudo().token
         url = f"{visit_pass.get_base_url()}/property/visitor/pass/{token}"
+        share_text = self._share_text(visit_pass)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -140,9 +219,32 @@ class PropertyVisitorPortal(CustomerPortal):
                 "qr_image": qr_svg_src(url) if visit_pass.state in ("upcoming", "valid") else "",
                 "page_name": "property_visitor",
                 "tz_name": request.env.user.tz or DEFAULT_TZ,
+                "share_text": share_text,
+                "share_sms_url": f"sms:{quote(visit_pass.visitor_phone or '')}?&body={quote(share_text)}",
+                "share_mail_url": (
+                    f"mailto:?subject={quote(visit_pass.project_id.name)}&body={quote(share_text)}"
+                ),
             }
         )
         return request.render("property_butler_visitor.portal_my_visitor", values)
+
+    def _share_text(self, visit_pass):
+        """The message the resident sends the visitor (SMS or e-mail from the phone)."""
+        tz = self._tz()
+
+        def local(value):
+            return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+        return request.env._(
+            "%(project)s visitor pass for %(name)s, %(start)s – %(end)s: show the code "
+            "%(code)s to the guard at the gate (unit %(unit)s).",
+            project=visit_pass.project_id.name,
+            name=visit_pass.name,
+            start=local(visit_pass.date_start),
+            end=local(visit_pass.date_end),
+            code=visit_pass.short_code,
+            unit=visit_pass.unit_id.code,
+        )
 
     @http.route(
         ["/my/visitors/<int:pass_id>/revoke"],
@@ -152,13 +254,11 @@ class PropertyVisitorPortal(CustomerPortal):
         website=True,
     )
     def portal_my_visitor_revoke(self, pass_id, **kw):
-        try:
-            visit_pass = self._document_check_access("property.visitor.pass", pass_id)
-        except (AccessError, MissingError):
+        visit_pass = self._own_pass(pass_id)
+        if visit_pass is None:
             return request.redirect("/my")
-        if visit_pass.host_partner_id == request.env.user.partner_id:
-            # sudo: residents have no write access; this pass is their own.
-            visit_pass.sudo().action_revoke()
+        # sudo: residents have no write access; this pass is their own.
+        visit_pass.sudo().action_revoke()
         return request.redirect(f"/my/visitors/{pass_id}", code=303)
 
     # ------------------------------------------------------------------

@@ -80,6 +80,70 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         self.url_open(f"/my/visitors/{visit_pass.id}/revoke", data={"csrf_token": self._csrf()})
         self.assertTrue(visit_pass.revoked)
 
+    def test_resident_changes_and_shares_a_pass(self):
+        self._login(self.resident)
+        visit_pass = self.Pass.search(
+            [("host_partner_id", "=", self.owner.id), ("state", "in", ("upcoming", "valid"))],
+            limit=1,
+        )
+        self.assertTrue(visit_pass)
+        code, token = visit_pass.short_code, visit_pass.token
+        page = self.url_open(f"/my/visitors/{visit_pass.id}")
+        self.assertIn("sms:", page.text)
+        self.assertIn("mailto:", page.text)
+        self.assertIn(code, page.text)
+        self.assertIn(f"/my/visitors/{visit_pass.id}/edit", page.text)
+        form = self.url_open(f"/my/visitors/{visit_pass.id}/edit")
+        self.assertEqual(form.status_code, 200)
+        self.assertIn(visit_pass.name, form.text)
+        day = (fields.Date.context_today(self.env.user) + timedelta(days=2)).isoformat()
+        data = {
+            "csrf_token": self._csrf(),
+            "name": "Liu Yang and daughter",
+            "kind": "once",
+            "date": day,
+            "time_start": "09:30",
+            "time_end": "18:00",
+            "vehicle_plate": "粤A·12345",
+            "visitor_phone": "13700000001",
+        }
+        # Ends before it starts: a clear message, nothing changed.
+        response = self.url_open(
+            f"/my/visitors/{visit_pass.id}/edit", data={**data, "time_end": "08:00"}
+        )
+        self.assertEqual(response.status_code, 422)
+        self.assertIn("must end after it starts", response.text)
+        self.assertNotEqual(visit_pass.name, "Liu Yang and daughter")
+        response = self.url_open(
+            f"/my/visitors/{visit_pass.id}/edit", data=data, allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        visit_pass.invalidate_recordset()
+        self.assertEqual(visit_pass.name, "Liu Yang and daughter")
+        self.assertEqual(visit_pass.vehicle_plate, "粤A·12345")
+        self.assertEqual(visit_pass.state, "upcoming")
+        self.assertEqual((visit_pass.short_code, visit_pass.token), (code, token))
+        page = self.url_open(f"/my/visitors/{visit_pass.id}")
+        self.assertIn("sms:13700000001", page.text)
+        self.assertIn("09:30", page.text)
+        # Not another resident's pass, not a revoked one.
+        response = self.url_open(
+            f"/my/visitors/{self.neighbour_pass.id}/edit",
+            data={**data, "name": "Hijack"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertNotEqual(self.neighbour_pass.name, "Hijack")
+        visit_pass.action_revoke()
+        response = self.url_open(
+            f"/my/visitors/{visit_pass.id}/edit",
+            data={**data, "name": "Too late"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        visit_pass.invalidate_recordset()
+        self.assertNotEqual(visit_pass.name, "Too late")
+
     def test_resident_requests_a_goods_release(self):
         self._login(self.resident)
         today = fields.Date.context_today(self.env.user).isoformat()
