@@ -14,6 +14,7 @@
         "property_butler_notice",
         "property_butler_debit",
         "property_butler_visitor",
+        "property_butler_parcel",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
