@@ -444,7 +444,10 @@ class PropertyParcel(models.Model):
             "res_model": "property.parcel.pickup",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_parcel_ids": self.ids},
+            "context": {
+                "default_parcel_ids": self.ids,
+                "default_collector_name": self.partner_id.name,
+            },
         }
 
     def action_return(self):

@@ -24,6 +24,8 @@ class ParcelCase(PropertyButlerCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._residents()
+        # (new_test_user named the contacts after the logins)
+        cls.owner.name, cls.other_owner.name = "王芳", "张伟"
         cls._two_grids_billed()
         cls.owner.mobile = "+86 138 0013 8000"
         cls.Parcel = cls.env["property.parcel"]

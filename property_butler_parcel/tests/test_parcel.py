@@ -128,7 +128,9 @@ class TestParcel(ParcelCase):
             self.assertTrue(parcel.date_collected)
         third = self._parcel(tracking_number="SF2")
         self._pick_up(third)
-        self.assertEqual((third.collector_kind, third.collector_name), ("addressee", "王芳"))
+        self.assertEqual(
+            (third.collector_kind, third.collector_name), ("addressee", self.owner.name)
+        )
         with self.assertRefused(UserError, "stays in the register"):
             third.with_user(self.supervisor).unlink()
         mine, neighbours = (

@@ -7,7 +7,7 @@ from .common_parcel import ParcelCase
 
 @tagged("post_install", "-at_install")
 class TestParcelTours(HttpCase, ParcelCase):
-    """The front desk logs a registered letter for 3-2-1502, the resident collects it and signs."""
+    """The front desk logs a registered letter for 3-2-1502, her son collects it and signs."""
 
     def test_front_desk_logs_and_hands_out_a_letter(self):
         if not (shutil.which("chromium") or shutil.which("chromium-browser")):
@@ -24,5 +24,8 @@ class TestParcelTours(HttpCase, ParcelCase):
         self.assertTrue(parcel.date_notified)
         self.assertEqual(parcel.state, "collected")
         self.assertTrue(parcel.signature)
-        self.assertEqual(parcel.collector_kind, "addressee")
+        self.assertEqual(
+            (parcel.collector_kind, parcel.collector_name, parcel.collector_relation),
+            ("family", "Wang Xiaoming", "son"),
+        )
         self.assertEqual(parcel.handed_out_by_id, self.front_desk)

@@ -1,9 +1,10 @@
 /** @odoo-module **/
 
+import { waitUntil } from "@odoo/hoot-dom";
 import { registry } from "@web/core/registry";
 
 // The front desk logs a registered letter for 3-2-1502 (the resident is told at once), then
-// the resident collects it at the desk and signs for it.
+// the resident's son collects it at the desk and signs for it.
 registry.category("web_tour.tours").add("property_parcel_pickup", {
     steps: () => [
         {
@@ -45,18 +46,44 @@ registry.category("web_tour.tours").add("property_parcel_pickup", {
             run: "click",
         },
         {
+            content: "The resident collects it himself",
+            trigger: ".modal .o_field_widget[name=collector_name] input:value(王芳)",
+        },
+        {
+            content: "Her son collects it for her",
+            trigger: ".modal .o_field_widget[name=collector_kind] input[data-value=family]",
+            run: "click",
+        },
+        {
+            content: "His name",
+            trigger: ".modal .o_field_widget[name=collector_name] input",
+            run: "edit Wang Xiaoming",
+        },
+        {
+            content: "His relation to the resident",
+            trigger: ".modal .o_field_widget[name=collector_relation] input",
+            run: "edit son",
+        },
+        {
             content: "Open the signature pad",
             trigger: ".modal .o_field_widget[name=signature] .o_signature",
             run: "click",
         },
         {
-            content: "Sign with the name",
-            trigger: ".modal .o_web_sign_auto_button",
-            run: "click",
+            content: "The signature is drawn",
+            trigger: ".modal canvas.o_web_sign_signature",
+            async run(helpers) {
+                await waitUntil(() => {
+                    const canvas = helpers.anchor;
+                    const context = canvas.getContext("2d");
+                    const image = context.getImageData(0, 0, canvas.width, canvas.height);
+                    return new Uint32Array(image.data.buffer).some((pixel) => pixel !== 0);
+                });
+            },
         },
         {
             content: "Adopt the signature",
-            trigger: ".modal .modal-footer button.btn-primary:contains(Adopt):enabled",
+            trigger: ".modal:has(.o_web_sign_name_and_signature) .modal-footer button.btn-primary:enabled",
             run: "click",
         },
         {
@@ -66,7 +93,7 @@ registry.category("web_tour.tours").add("property_parcel_pickup", {
         },
         {
             content: "The item is collected",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Collected)",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=collected]",
         },
     ],
 });
