@@ -63,7 +63,6 @@ class PropertyParcel(models.Model):
     name = fields.Char(string="Reference", readonly=True, copy=False, default="/")
     kind = fields.Selection(PARCEL_KINDS, required=True, default="registered", tracking=True)
     tracking_number = fields.Char(
-        string="Tracking Number",
         index="trigram",
         tracking=True,
         help="The registered-mail or parcel number: type it, or scan its barcode with the "
@@ -148,11 +147,11 @@ class PropertyParcel(models.Model):
     signature = fields.Image(
         max_width=480, max_height=240, readonly=True, copy=False, attachment=True
     )
-    handed_out_by_id = fields.Many2one("res.users", string="Handed Out By", readonly=True)
+    handed_out_by_id = fields.Many2one("res.users", readonly=True)
 
     # Return to the post office (返還記錄)
     return_date = fields.Date(string="Returned On", readonly=True, copy=False)
-    returned_by_id = fields.Many2one("res.users", string="Returned By", readonly=True)
+    returned_by_id = fields.Many2one("res.users", readonly=True)
     return_reason = fields.Text(readonly=True, copy=False)
 
     handover_item_ids = fields.One2many(
@@ -192,9 +191,10 @@ class PropertyParcel(models.Model):
                 parcel.waiting_days = 0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for parcel in self:
             parcel.access_url = f"/my/parcels/{parcel.id}"
+        return result
 
     @api.depends("name", "kind", "tracking_number")
     def _compute_display_name(self):
