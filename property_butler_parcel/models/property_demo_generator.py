@@ -138,3 +138,7 @@ class PropertyDemoGenerator(models.AbstractModel):
         to_return.with_user(clerks[:1])._mark_returned(
             "查无此单位，客务助理未能识别收件人，退回邮局", day=fields.Date.context_today(self)
         )
+        # Today's front-desk handover, still being written, lists what is still at the desk.
+        self.env["property.handover.log"].search(
+            [("kind", "=", "front_desk"), ("project_id", "=", project.id), ("state", "=", "draft")]
+        )._add_uncollected_parcels()
