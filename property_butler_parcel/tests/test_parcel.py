@@ -157,13 +157,12 @@ class TestParcel(ParcelCase):
             self.assertEqual(reminded, parcel)
             self.assertEqual(calls, [(1, 0)])
             self.assertEqual(parcel.date_reminded, datetime(2026, 3, 5, 3, 0))
-            reminders = parcel.message_ids.filtered(lambda m: "Reminder" in (m.body or ""))
-            self.assertEqual(len(reminders), 1)
+            told = parcel.message_ids.filtered(lambda m: self.owner in m.partner_ids)
+            self.assertEqual(len(told), 2, "told when logged, reminded once")
             again, _calls = self._run_as_scheduled(CRON, "_cron_remind_residents")
             self.assertFalse(again, "idempotent")
-            self.assertEqual(
-                len(parcel.message_ids.filtered(lambda m: "Reminder" in (m.body or ""))), 1
-            )
+            told = parcel.message_ids.filtered(lambda m: self.owner in m.partner_ids)
+            self.assertEqual(len(told), 2)
         self.company.property_parcel_reminder_days = 0
         with freeze_time("2026-03-20 03:00"):
             late = self._parcel(tracking_number="SF4")
