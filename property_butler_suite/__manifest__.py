@@ -17,6 +17,7 @@
         "property_butler_distribution_billing",
         "property_butler_newspaper",
         "property_butler_consignment",
+        "property_butler_parcel",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

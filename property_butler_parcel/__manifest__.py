@@ -1,0 +1,30 @@
+{
+    "name": "Property Butler Mail and Parcels",
+    "summary": "Front-desk register of registered mail and parcels (業主信件簽收表): residents "
+    "told and reminded, signature on pick-up, handover of uncollected items, returns",
+    "version": "18.0.1.0.0",
+    "category": "Services/Property",
+    "author": "Property Butler Contributors",
+    "website": "https://github.com/property-butler/property_butler",
+    "license": "LGPL-3",
+    "depends": ["property_butler_handover", "sms"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/property_parcel_rules.xml",
+        "data/property_parcel_data.xml",
+        "report/property_parcel_reports.xml",
+        "wizard/property_parcel_pickup_views.xml",
+        "wizard/property_parcel_return_views.xml",
+        "views/property_parcel_views.xml",
+        "views/property_handover_item_views.xml",
+        "views/property_handover_log_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/property_parcel_portal_templates.xml",
+        "views/property_butler_parcel_menus.xml",
+    ],
+    "demo": ["demo/property_butler_parcel_demo.xml"],
+    "assets": {
+        "web.assets_backend": ["property_butler_parcel/static/src/tracking_field/*"],
+        "web.assets_tests": ["property_butler_parcel/static/tests/tours/*.js"],
+    },
+}

@@ -1,0 +1,1 @@
+from . import property_parcel_pickup, property_parcel_return
