@@ -324,17 +324,26 @@ class TestDistribution(DistributionCase):
 
     def test_demo_issue(self):
         issue = self.Issue.search(
-            [("project_id", "=", self.env.ref("property_butler.project_sunshine").id)]
+            [
+                ("project_id", "=", self.env.ref("property_butler.project_sunshine").id),
+                ("document_type", "=", "price_list"),
+            ]
         )
         if not issue:
             self.skipTest("installed without demo data")
         states = set(issue.line_ids.mapped("state"))
-        self.assertEqual(states, {"prepared", "handed_over", "posted", "received"})
+        self.assertEqual(states, {"prepared", "handed_over", "posted", "sent", "received"})
+        self.assertIn("electronic", issue.line_ids.mapped("channel"))
         self.assertTrue(issue.line_ids.filtered("call_scheduled"))
         self.assertTrue(issue.line_ids.filtered("date_call"))
         # Idempotent.
         self.env["property.demo.generator"]._generate_demo_document_issue()
-        self.assertEqual(len(self.Issue.search([("id", ">=", issue.id)])), 1)
+        self.assertEqual(
+            self.Issue.search_count(
+                [("project_id", "=", issue.project_id.id), ("document_type", "=", "price_list")]
+            ),
+            1,
+        )
 
     def test_done_issue(self):
         issue = self._issue()
