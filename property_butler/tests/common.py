@@ -157,6 +157,17 @@ class PropertyButlerCase(TransactionCase):
         cls._billing_contact(cls.unit_b, cls.other_owner)
 
     @classmethod
+    def _extra_units(cls, count):
+        """``count`` more flats of 80 m² in building 2 (X0, X1…, two a floor from the 2nd), to
+        measure a page at a larger estate."""
+        return cls.env["property.unit"].create(
+            [
+                {"building_id": cls.building.id, "floor": 2 + i // 2, "number": f"X{i}", "area": 80}
+                for i in range(count)
+            ]
+        )
+
+    @classmethod
     def _parking_space(cls):
         """Parking space B1-P07 in the basement of building 2."""
         return cls.env["property.unit"].create(

@@ -58,17 +58,7 @@ class TestNewspaperPortal(PropertyHttpCase, NewspaperCase):
         counts, page_counts = [], []
         for extra in (0, 30):
             if extra:
-                units = self.env["property.unit"].create(
-                    [
-                        {
-                            "building_id": self.building.id,
-                            "floor": 2 + i // 2,
-                            "number": f"X{i}",
-                            "area": 80,
-                        }
-                        for i in range(extra)
-                    ]
-                )
+                units = self._extra_units(extra)
                 self.Subscription.create(
                     [self._sub(unit, self.owner, self.youth, 1) for unit in units]
                     + [self._sub(unit, self.other_owner, self.morning, 1) for unit in units]

@@ -74,17 +74,7 @@ class TestNoticePortal(PropertyHttpCase, PropertyButlerCase):
         self._login(self.resident)
         for extra in (0, 30):
             if extra:
-                units = self.env["property.unit"].create(
-                    [
-                        {
-                            "building_id": self.building.id,
-                            "floor": 2 + i // 2,
-                            "number": f"X{i}",
-                            "area": 80,
-                        }
-                        for i in range(extra)
-                    ]
-                )
+                units = self._extra_units(extra)
                 self.env["property.notice"].create(
                     [
                         {
