@@ -115,9 +115,14 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
         Model = self.env[report.model]
         if Model._transient:
             # A wizard of the user's own (when he may create one), and one of someone else.
-            sample = Model.create({"cluster_id": self.cluster.id})
+            vals = (
+                {"cluster_id": self.cluster.id}
+                if "cluster_id" in Model._fields
+                else {"project_id": self.project.id}
+            )
+            sample = Model.create(vals)
             if Model.with_user(user).has_access("create"):
-                sample |= Model.with_user(user).create({"cluster_id": self.cluster.id})
+                sample |= Model.with_user(user).create(vals)
         else:
             sample = Model.search([], limit=SAMPLE_SIZE)
         if report.model == "property.ticket":
