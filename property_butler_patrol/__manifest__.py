@@ -13,6 +13,7 @@
         "data/ir_cron_data.xml",
         "data/property_inspection_data.xml",
         "data/property_patrol_data.xml",
+        "data/property_checklist_item_data.xml",
         "report/property_inspection_reports.xml",
         "report/property_patrol_reports.xml",
         "views/property_inspection_views.xml",
