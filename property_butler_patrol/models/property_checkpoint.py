@@ -238,6 +238,56 @@ class PropertyCheckpoint(models.Model):
             items.invalidate_recordset(["name"])
         return True
 
+    def action_plan_night_rounds(self):
+        """The default night plan of key areas: for each project, a route through its key areas
+        without an hourly night round and a plan of the night shift every hour."""
+        missing = self.filtered("night_round_missing")
+        if not missing:
+            raise UserError(self.env._("These key areas already have an hourly night round."))
+        shift_model = self.env["property.patrol.shift"]
+        default = self.env.ref("property_butler_patrol.property_patrol_shift_night", False)
+        plans = self.env["property.patrol.plan"]
+        for project in missing.project_id:
+            shifts = (default or shift_model) | shift_model.search(
+                [("company_id", "=", project.company_id.id)]
+            )
+            shift = shifts.filtered(
+                lambda s, p=project: (
+                    s.company_id == p.company_id
+                    and all(
+                        (hour - s.hour_from) % 24 + 1 <= s.duration + 1e-6 for hour in NIGHT_HOURS
+                    )
+                )
+            )[:1]
+            if not shift:
+                raise UserError(
+                    self.env._(
+                        "%s has no shift covering 22:00 to 06:00: create the night shift first.",
+                        project.company_id.name,
+                    )
+                )
+            checkpoints = missing.filtered(lambda c, p=project: c.project_id == p)
+            route = self.env["property.patrol.route"].create(
+                {
+                    "name": self.env._("Key areas at night"),
+                    "project_id": project.id,
+                    "line_ids": [
+                        fields.Command.create({"checkpoint_id": checkpoint.id, "sequence": index})
+                        for index, checkpoint in enumerate(checkpoints)
+                    ],
+                }
+            )
+            plans |= plans.create(
+                {"route_id": route.id, "shift_id": shift.id, "interval_minutes": 60}
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Night Plans of the Key Areas"),
+            "res_model": "property.patrol.plan",
+            "view_mode": "list,form",
+            "domain": [("id", "in", plans.ids)],
+        }
+
     def action_regenerate_token(self):
         """Print a new QR code: the old one stops working at once."""
         for checkpoint in self:

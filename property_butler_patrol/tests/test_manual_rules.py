@@ -3,6 +3,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
@@ -141,6 +142,27 @@ class TestManualRules(PropertyButlerCase):
         )
         archive.invalidate_recordset(["night_round_missing"])
         self.assertTrue(archive.night_round_missing)
+
+    def test_plan_hourly_night_rounds_of_the_key_areas(self):
+        Checkpoint = self.env["property.checkpoint"].with_user(self.supervisor)
+        archive, office = Checkpoint.create(
+            [
+                {"name": "Archive room", "project_id": self.project.id, "is_key_area": True},
+                {"name": "Office", "project_id": self.project.id, "is_key_area": True},
+            ]
+        )
+        self.assertTrue(archive.night_round_missing)
+        action = (archive | office).action_plan_night_rounds()
+        plan = self.env["property.patrol.plan"].search(action["domain"])
+        self.assertEqual(plan.shift_id, self.night)
+        self.assertEqual(plan.interval_minutes, 60)
+        self.assertEqual(plan.route_id.line_ids.checkpoint_id, archive | office)
+        (archive | office).invalidate_recordset(["night_round_missing"])
+        self.assertFalse(archive.night_round_missing or office.night_round_missing)
+        # A night of rounds: every hour from 20:00 to 08:00 (12 rounds).
+        self.assertEqual(len(plan._slots(datetime(2026, 12, 3).date())), 12)
+        with self.assertRefused(UserError, "already have an hourly night round"):
+            archive.action_plan_night_rounds()
 
     # Standard checks of the manual, shipped as data and translated.
 
