@@ -19,6 +19,7 @@
         "views/property_inspection_views.xml",
         "views/property_patrol_views.xml",
         "views/property_ticket_views.xml",
+        "views/res_config_settings_views.xml",
         "views/property_patrol_portal_templates.xml",
         "views/property_butler_patrol_menus.xml",
     ],

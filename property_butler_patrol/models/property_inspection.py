@@ -1,4 +1,4 @@
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -69,7 +69,8 @@ class PropertyInspection(models.Model):
         string="Late",
         compute="_compute_is_late",
         store=True,
-        help="A morning check done after 9:30 (the inspector's time zone, else the estates').",
+        help="A morning check done after 9:30 and the company's grace (the inspector's time "
+        "zone, else the estates').",
     )
     period = fields.Char(
         readonly=True, help="Month of a vacant-unit inspection (YYYY-MM): one per unit and month."
@@ -128,16 +129,18 @@ class PropertyInspection(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
-    @api.depends("kind", "datetime_done", "user_id.tz")
+    @api.depends("kind", "datetime_done", "user_id.tz", "company_id.property_morning_check_grace")
     def _compute_is_late(self):
         for inspection in self:
             done = inspection.datetime_done
-            inspection.is_late = bool(
-                inspection.kind == "morning_check"
-                and done
-                and utc_to_local(done, inspection.user_id.tz).time().replace(tzinfo=None)
-                > MORNING_CHECK_TIME
+            if inspection.kind != "morning_check" or not done:
+                inspection.is_late = False
+                continue
+            local = utc_to_local(done, inspection.user_id.tz).replace(tzinfo=None)
+            due = datetime.combine(local.date(), MORNING_CHECK_TIME) + timedelta(
+                minutes=(inspection.company_id or self.env.company).property_morning_check_grace
             )
+            inspection.is_late = local > due
 
     @api.depends("line_ids.result")
     def _compute_problem_count(self):

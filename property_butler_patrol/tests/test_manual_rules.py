@@ -88,6 +88,12 @@ class TestManualRules(PropertyButlerCase):
         late_ones = self.env["property.inspection"].search([("is_late", "=", True)])
         self.assertIn(late, late_ones)
         self.assertNotIn(on_time, late_ones)
+        # With a grace of 5 minutes (the company's settings), 09:31 is on time, 09:36 late.
+        self.company.property_morning_check_grace = 5
+        self.assertFalse(late.is_late)
+        with freeze_time("2026-12-03 01:36:00"):
+            later = self._morning_check(self.butler2)
+        self.assertTrue(later.is_late)
         # Only the morning check has a deadline hour: a cluster inspection at noon is not late.
         cluster_daily = self.env.ref(
             "property_butler_patrol.property_inspection_template_cluster_daily"
