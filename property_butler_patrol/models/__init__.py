@@ -15,5 +15,7 @@ from . import (
     property_patrol_route_line,
     property_patrol_shift,
     property_ticket,
+    res_company,
+    res_config_settings,
     res_users,
 )

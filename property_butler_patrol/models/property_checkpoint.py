@@ -2,9 +2,14 @@ import math
 import secrets
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .property_checklist_item import PATROL_AREAS
 
 EARTH_RADIUS_M = 6371008.8
+
+# S0 3.5.2: key areas are patrolled at least hourly at night, 22:00 to 06:00 (local hours).
+NIGHT_HOURS = (22, 23, 0, 1, 2, 3, 4, 5)
 
 
 def _new_token():
@@ -54,6 +59,13 @@ class PropertyCheckpoint(models.Model):
         help="Offices, archive room, control room, warehouse (要害部位): patrolled at least "
         "hourly at night.",
     )
+    night_round_missing = fields.Boolean(
+        string="No Hourly Night Round",
+        compute="_compute_night_round_missing",
+        search="_search_night_round_missing",
+        help="A key area that no active plan patrols at least hourly through the night "
+        "(22:00 to 06:00).",
+    )
     latitude = fields.Float(
         digits=(10, 7),
         help="Where the QR code is posted (decimal degrees, WGS 84, as phones report it). With "
@@ -63,6 +75,12 @@ class PropertyCheckpoint(models.Model):
     longitude = fields.Float(digits=(10, 7))
     has_position = fields.Boolean(compute="_compute_has_position")
     instructions = fields.Html()
+    area = fields.Selection(
+        PATROL_AREAS,
+        string="Patrol Area",
+        help="Inside or outside the buildings: the standard checks of the manual for that area "
+        "can be added to the checklist.",
+    )
     checklist_item_ids = fields.One2many(
         "property.checklist.item", "checkpoint_id", string="Checklist"
     )
@@ -97,6 +115,47 @@ class PropertyCheckpoint(models.Model):
         for checkpoint in self:
             checkpoint.qr_url = readable and f"{base}/property/checkin/{checkpoint.qr_token}"
 
+    def _night_hours_covered(self):
+        """{checkpoint id: set of the night hours (22, 23, 0 ... 5) some active plan of its
+        routes patrols at least hourly}, in one query."""
+        plans = self.env["property.patrol.plan"].search(
+            [
+                ("route_id.line_ids.checkpoint_id", "in", self.ids),
+                ("route_id.active", "=", True),
+                ("interval_minutes", ">", 0),
+                ("interval_minutes", "<=", 60),
+            ]
+        )
+        covered = {checkpoint.id: set() for checkpoint in self}
+        for plan in plans:
+            shift = plan.shift_id
+            hours = {
+                hour
+                for hour in NIGHT_HOURS
+                if (hour - shift.hour_from) % 24 + 1 <= shift.duration + 1e-6
+            }
+            for checkpoint in plan.route_id.line_ids.checkpoint_id:
+                if checkpoint.id in covered:
+                    covered[checkpoint.id] |= hours
+        return covered
+
+    @api.depends("is_key_area")
+    def _compute_night_round_missing(self):
+        key_areas = self.filtered(lambda c: c.is_key_area and c.id)
+        covered = key_areas._night_hours_covered()
+        for checkpoint in self:
+            checkpoint.night_round_missing = checkpoint.is_key_area and not (
+                set(NIGHT_HOURS) <= covered.get(checkpoint.id, set())
+            )
+
+    def _search_night_round_missing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on key areas without night rounds."))
+        key_areas = self.search([("is_key_area", "=", True)])
+        covered = key_areas._night_hours_covered()
+        missing = [c.id for c in key_areas if not set(NIGHT_HOURS) <= covered[c.id]]
+        return [("id", "in" if (operator == "=") == value else "not in", missing)]
+
     @api.depends("latitude", "longitude")
     def _compute_has_position(self):
         for checkpoint in self:
@@ -130,6 +189,104 @@ class PropertyCheckpoint(models.Model):
                         checkpoint.name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        checkpoints = super().create(vals_list)
+        checkpoints.filtered(
+            lambda c: c.area and not c.checklist_item_ids
+        ).action_add_standard_checks()
+        return checkpoints
+
+    def action_add_standard_checks(self):
+        """Add to the checklist the standard checks of the checkpoint's area it does not have yet,
+        in every language (one create, one query)."""
+        Item = self.env["property.checklist.item"]
+        for checkpoint in self:
+            if not checkpoint.area:
+                raise UserError(
+                    self.env._("Checkpoint %s: choose its patrol area first.", checkpoint.name)
+                )
+        standard = Item.search([("checkpoint_id", "=", False), ("area", "in", self.mapped("area"))])
+        pairs = [
+            (checkpoint, item)
+            for checkpoint in self
+            for item in standard
+            if item.area == checkpoint.area
+            and item.name not in checkpoint.checklist_item_ids.mapped("name")
+        ]
+        items = Item.create(
+            [
+                {
+                    "checkpoint_id": checkpoint.id,
+                    "name": item.name,
+                    "sequence": item.sequence,
+                    "department_id": item.department_id.id,
+                }
+                for checkpoint, item in pairs
+            ]
+        )
+        if items:
+            Item.flush_model(["name"])
+            self.env.cr.execute(
+                """UPDATE property_checklist_item item SET name = standard.name
+                     FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::int[]) AS source) copy
+                     JOIN property_checklist_item standard ON standard.id = copy.source
+                    WHERE item.id = copy.id""",
+                [items.ids, [item.id for _checkpoint, item in pairs]],
+            )
+            items.invalidate_recordset(["name"])
+        return True
+
+    def action_plan_night_rounds(self):
+        """The default night plan of key areas: for each project, a route through its key areas
+        without an hourly night round and a plan of the night shift every hour."""
+        missing = self.filtered("night_round_missing")
+        if not missing:
+            raise UserError(self.env._("These key areas already have an hourly night round."))
+        shift_model = self.env["property.patrol.shift"]
+        default = self.env.ref("property_butler_patrol.property_patrol_shift_night", False)
+        plans = self.env["property.patrol.plan"]
+        for project in missing.project_id:
+            shifts = (default or shift_model) | shift_model.search(
+                [("company_id", "=", project.company_id.id)]
+            )
+            shift = shifts.filtered(
+                lambda s, p=project: (
+                    s.company_id == p.company_id
+                    and all(
+                        (hour - s.hour_from) % 24 + 1 <= s.duration + 1e-6 for hour in NIGHT_HOURS
+                    )
+                )
+            )[:1]
+            if not shift:
+                raise UserError(
+                    self.env._(
+                        "%s has no shift covering 22:00 to 06:00: create the night shift first.",
+                        project.company_id.name,
+                    )
+                )
+            checkpoints = missing.filtered(lambda c, p=project: c.project_id == p)
+            route = self.env["property.patrol.route"].create(
+                {
+                    "name": self.env._("Key areas at night"),
+                    "project_id": project.id,
+                    "line_ids": [
+                        fields.Command.create({"checkpoint_id": checkpoint.id, "sequence": index})
+                        for index, checkpoint in enumerate(checkpoints)
+                    ],
+                }
+            )
+            plans |= plans.create(
+                {"route_id": route.id, "shift_id": shift.id, "interval_minutes": 60}
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Night Plans of the Key Areas"),
+            "res_model": "property.patrol.plan",
+            "view_mode": "list,form",
+            "domain": [("id", "in", plans.ids)],
+        }
 
     def action_regenerate_token(self):
         """Print a new QR code: the old one stops working at once."""

@@ -1,3 +1,5 @@
+from datetime import datetime, timedelta
+
 from odoo import api, fields, models
 
 from odoo.addons.property_butler.models.property_demo_generator import demo_step
@@ -59,6 +61,10 @@ class PropertyDemoGenerator(models.AbstractModel):
                 for building in project.building_ids.sorted("unit_code_prefix")
             ]
         )
+        # Outside the buildings: the standard checks of the manual (S0 3.2.2 a-g).
+        self.env["property.checkpoint"].create(
+            {"name": "中心广场 Central square", "project_id": project.id, "area": "outdoor"}
+        )
         Route = self.env["property.patrol.route"]
         night = Route.create(
             {
@@ -102,3 +108,33 @@ class PropertyDemoGenerator(models.AbstractModel):
         )
         self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
         self.env["property.inspection"]._cron_vacant_unit_inspections()
+        self._generate_demo_morning_checks(project)
+
+    @api.model
+    def _generate_demo_morning_checks(self, project):
+        """The first butler's 9:30 morning checks of the last working days: on time, except
+        yesterday's at 09:47 (late)."""
+        butler = self.env.ref("property_butler.user_butler1", raise_if_not_found=False)
+        if not butler:
+            return
+        template = self.env.ref("property_butler_patrol.property_inspection_template_morning_check")
+        today = fields.Date.context_today(self)
+        days = [today - timedelta(days=n) for n in range(1, 8)]
+        days = [day for day in days if day.weekday() < 5]
+        checks = self.env["property.inspection"].create(
+            [
+                {
+                    "template_id": template.id,
+                    "project_id": project.id,
+                    "user_id": butler.id,
+                    "date_planned": day,
+                }
+                for day in days
+            ]
+        )
+        checks.line_ids.write({"result": "ok"})
+        for check, day in zip(checks, days, strict=True):
+            minute = 47 if day == days[0] else 20
+            # 09:xx in the estates' time zone (UTC+8).
+            done = datetime.combine(day, datetime.min.time()).replace(hour=1, minute=minute)
+            check.write({"state": "done", "date_done": day, "datetime_done": done})

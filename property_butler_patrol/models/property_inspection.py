@@ -1,7 +1,14 @@
+from datetime import datetime, time, timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.property_butler.models.ir_cron import CronBatch
+from odoo.addons.property_butler.models.property_project import local_to_utc, utc_to_local
+
+# The butler's morning check (S0): at 9:30 they ask the team leads about the night; done later,
+# it is late.
+MORNING_CHECK_TIME = time(9, 30)
 
 # Unit types people live in: only these get the monthly vacant-flat inspection (water, power and
 # gas off, no cracks...), not parking spaces, storage rooms or shops.
@@ -55,6 +62,16 @@ class PropertyInspection(models.Model):
     )
     date_deadline = fields.Date(string="Due By")
     date_done = fields.Date(string="Done On", readonly=True, index=True)
+    datetime_done = fields.Datetime(
+        string="Done At", readonly=True, help="When the inspection was marked done."
+    )
+    is_late = fields.Boolean(
+        string="Late",
+        compute="_compute_is_late",
+        store=True,
+        help="A morning check done after 9:30 and the company's grace (the inspector's time "
+        "zone, else the estates').",
+    )
     period = fields.Char(
         readonly=True, help="Month of a vacant-unit inspection (YYYY-MM): one per unit and month."
     )
@@ -112,6 +129,19 @@ class PropertyInspection(models.Model):
         ]
         return domain if (operator == "=") == value else ["!", *domain]
 
+    @api.depends("kind", "datetime_done", "user_id.tz", "company_id.property_morning_check_grace")
+    def _compute_is_late(self):
+        for inspection in self:
+            done = inspection.datetime_done
+            if inspection.kind != "morning_check" or not done:
+                inspection.is_late = False
+                continue
+            local = utc_to_local(done, inspection.user_id.tz).replace(tzinfo=None)
+            due = datetime.combine(local.date(), MORNING_CHECK_TIME) + timedelta(
+                minutes=(inspection.company_id or self.env.company).property_morning_check_grace
+            )
+            inspection.is_late = local > due
+
     @api.depends("line_ids.result")
     def _compute_problem_count(self):
         for inspection in self:
@@ -166,8 +196,15 @@ class PropertyInspection(models.Model):
                         ", ".join(unanswered.mapped("name")[:10]),
                     )
                 )
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        self.write(
+            {
+                "state": "done",
+                "date_done": fields.Date.context_today(self),
+                "datetime_done": fields.Datetime.now(),
+            }
+        )
         self.line_ids._raise_findings()
+        self.filtered(lambda i: i.kind == "morning_check")._close_morning_reminders()
         self.filtered(lambda i: i.kind == "vacant_unit")._notify_owner()
         return True
 
@@ -259,3 +296,86 @@ class PropertyInspection(models.Model):
             [*vacant, ("id", "not in", (existing | units).ids)]
         )
         return CronBatch(inspections, len(inspections), remaining)
+
+    def _close_morning_reminders(self):
+        """The 9:30 reminders of the inspectors of these morning checks are done."""
+        template = self.env.ref("property_butler_patrol.property_inspection_template_morning_check")
+        activities = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", template._name),
+                ("res_id", "=", template.id),
+                ("user_id", "in", self.user_id.ids),
+                ("date_deadline", "<=", fields.Date.context_today(self)),
+            ]
+        )
+        activities.action_feedback(feedback=self.env._("Morning check done."))
+
+    @api.model
+    def _cron_morning_check_reminders(self):
+        """At 9:30 each working day (Monday to Friday, the estates' time zone), a to-do for
+        each butler who has not done today's morning check yet.
+
+        Idempotent: the template row is locked while the reminders are created, and a butler
+        who already has today's reminder gets no second one."""
+        template = self.env.ref("property_butler_patrol.property_inspection_template_morning_check")
+        now = utc_to_local(fields.Datetime.now(), None)
+        today = now.date()
+        if today.weekday() >= 5 or not template.active:
+            return self.env["mail.activity"]
+        self.env.cr.execute(
+            "SELECT id FROM property_inspection_template WHERE id = %s FOR UPDATE", [template.id]
+        )
+        # Butlers, not the supervisors and managers whose roles imply the butler's.
+        group = template.inspector_group_id
+        above, implying = self.env["res.groups"], group
+        while implying:
+            implying = self.env["res.groups"].search(
+                [("implied_ids", "in", implying.ids), ("id", "not in", above.ids)]
+            )
+            above |= implying
+        butlers = self.env["res.users"].search(
+            [
+                ("groups_id", "in", group.ids),
+                ("groups_id", "not in", above.ids),
+                ("share", "=", False),
+            ]
+        )
+        start = local_to_utc(today, 0, None)
+        done = self.search(
+            [
+                ("template_id", "=", template.id),
+                ("state", "=", "done"),
+                ("datetime_done", ">=", start),
+                ("datetime_done", "<", start + timedelta(days=1)),
+            ]
+        ).user_id
+        Activity = self.env["mail.activity"]
+        reminded = Activity.search(
+            [
+                ("res_model", "=", template._name),
+                ("res_id", "=", template.id),
+                ("date_deadline", "=", today),
+            ]
+        ).user_id
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model = self.env["ir.model"]._get_id(template._name)
+        activities = Activity.create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": template.id,
+                    "activity_type_id": todo.id,
+                    "user_id": butler.id,
+                    "date_deadline": today,
+                    "summary": self.env._("Morning check at 9:30"),
+                    "note": self.env._(
+                        "Ask the security captain, maintenance, the cleaning and greening leads, "
+                        "the control room and the service hall what is left from the night, "
+                        "then record the morning check."
+                    ),
+                }
+                for butler in butlers - done - reminded
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(activities), remaining=0)
+        return activities

@@ -15,6 +15,7 @@ class PropertyInspectionTemplate(models.Model):
 
     _name = "property.inspection.template"
     _description = "Inspection Template"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

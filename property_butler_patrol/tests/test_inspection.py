@@ -94,7 +94,9 @@ class TestInspections(PropertyButlerCase):
         self.assertEqual(mine.unit_id, self.unit, "the vacant unit only")
         self.assertEqual(mine.user_id, self.butler, "assigned to the unit's butler")
         self.assertEqual(mine.date_deadline, date(2026, 12, 31))
-        self.assertEqual(len(mine.line_ids), 4)
+        # Doors and windows, switches, leaks, cracks (S0 六) and the guards' lights, smell, noise,
+        # seepage (S0 3.4.2).
+        self.assertEqual(len(mine.line_ids), 8)
         again = Inspection._cron_vacant_unit_inspections()
         self.assertFalse(again.filtered(lambda i: i.project_id == self.project), "idempotent")
         with freeze_time("2027-01-01 09:00:00"):
