@@ -63,6 +63,7 @@ class PropertyCheckpoint(models.Model):
         string="No Hourly Night Round",
         compute="_compute_night_round_missing",
         search="_search_night_round_missing",
+        groups="property_butler.property_butler_group_patrol_guard,property_butler.property_butler_group_supervisor",
         help="A key area that no active plan patrols at least hourly through the night "
         "(22:00 to 06:00).",
     )

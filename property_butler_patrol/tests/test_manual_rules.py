@@ -3,7 +3,7 @@ from datetime import datetime
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
@@ -125,6 +125,14 @@ class TestManualRules(PropertyButlerCase):
         )
         missing = [("night_round_missing", "=", True)]
         self.assertTrue(archive.night_round_missing, "no plan at all")
+        # Only who reads the patrol plans (guards, supervisors) sees it; the front desk reads
+        # the checkpoints without it.
+        self.assertTrue(archive.with_user(self.guard).night_round_missing)
+        self.assertEqual(
+            archive.with_user(self.front_desk).read(["name"])[0]["name"], "Archive room"
+        )
+        with self.assertRaises(AccessError):
+            archive.with_user(self.front_desk).read(["night_round_missing"])
         self.assertFalse(gate.night_round_missing, "not a key area")
         self.assertIn(archive, Checkpoint.search(missing))
         # Once a night: not enough. A day shift hourly: not at night.
