@@ -3,11 +3,12 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo import Command, http
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyHttpCase
 from odoo.addons.property_butler_patrol.report.report_property_patrol_route_qr import qr_svg_src
+
+from odoo.addons.property_butler.tests.common import PropertyHttpCase
 
 from .test_decoration import DecorationCase
 
@@ -270,7 +271,7 @@ class TestPermitAndPassPrints(RulesCase):
         self.assertEqual(file_format, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         # Staff never read the token.
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             zhang.with_user(self.guard).read(["pass_token"])
 
 
