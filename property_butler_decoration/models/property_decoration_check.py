@@ -244,17 +244,18 @@ class PropertyDecorationCheck(models.Model):
 
     @api.depends("permit_id.check_ids.state", "permit_id.check_ids.shift_date", "shift_id")
     def _compute_shift_shortfall(self):
+        # The checks done or to do per (permit, shift, day), counted once per permit.
+        counts = {}
+        for permit in self.permit_id:
+            for sibling in permit.check_ids:
+                if sibling.state != "missed":
+                    key = (permit.id, sibling.shift_id.id, sibling.shift_date)
+                    counts[key] = counts.get(key, 0) + 1
         for check in self:
-            siblings = check.permit_id.check_ids.filtered(
-                lambda c, me=check: (
-                    c.shift_id == me.shift_id
-                    and c.shift_date == me.shift_date
-                    and c.state != "missed"
-                )
-            )
-            check.shift_check_count = len(siblings)
+            count = counts.get((check.permit_id.id, check.shift_id.id, check.shift_date), 0)
+            check.shift_check_count = count
             check.shift_shortfall = bool(
-                check.shift_id and check.permit_id and len(siblings) < MIN_CHECKS_PER_SHIFT
+                check.shift_id and check.permit_id and count < MIN_CHECKS_PER_SHIFT
             )
 
     @api.depends(*PROBLEM_FIELDS, "action_taken")

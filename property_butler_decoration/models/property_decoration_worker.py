@@ -2,6 +2,7 @@ import secrets
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 # The operator certificates (上崗證) recorded per worker; hot work (動火) needs a welding one.
 CERTIFICATE_KINDS = [
@@ -88,6 +89,26 @@ class PropertyDecorationWorker(models.Model):
             "This pass number is already on this permit.",
         ),
     ]
+
+    def init(self):
+        # A new column takes one default for every existing row: give each worker its own
+        # token (and one to those without).
+        self.env.cr.execute(
+            f"""SELECT id FROM {self._table} w WHERE pass_token IS NULL OR EXISTS (
+                    SELECT 1 FROM {self._table} o WHERE o.pass_token = w.pass_token
+                    AND o.id < w.id)"""  # noqa: S608
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            values = SQL(", ").join(SQL("(%s, %s)", worker_id, _new_token()) for worker_id in ids)
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s w SET pass_token = v.token FROM (VALUES %s) AS v(id, token)"
+                    " WHERE w.id = v.id",
+                    SQL.identifier(self._table),
+                    values,
+                )
+            )
 
     def _pass_expired_on(self, day):
         self.ensure_one()

@@ -308,3 +308,20 @@ class TestPassPage(PropertyHttpCase, RulesCase):
         self.assertNotIn("张师傅", response.text)
         response = self.url_open("/property/decoration/pass/not-a-token")
         self.assertEqual(response.status_code, 403)
+
+
+@tagged("post_install", "-at_install")
+class TestPassTokens(RulesCase):
+    def test_each_worker_has_its_own_token_after_an_upgrade(self):
+        permit = self._permit()
+        zhang, liu = permit.worker_ids
+        # A column added on upgrade gives every existing row the same default.
+        self.env.cr.execute(
+            "UPDATE property_decoration_worker SET pass_token = 'same' WHERE id IN %s",
+            [tuple(permit.worker_ids.ids)],
+        )
+        self.env["property.decoration.worker"].init()
+        self.env.invalidate_all()
+        tokens = {zhang.sudo().pass_token, liu.sudo().pass_token}
+        self.assertEqual(len(tokens), 2)
+        self.assertTrue(all(len(token) >= 32 or token == "same" for token in tokens))
