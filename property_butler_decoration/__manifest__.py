@@ -20,4 +20,7 @@
         "views/property_butler_decoration_menus.xml",
     ],
     "demo": ["demo/property_butler_decoration_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_decoration/static/tests/tours/*.js"],
+    },
 }

@@ -134,7 +134,8 @@ class PropertyDemoGenerator(models.AbstractModel):
         two with a problem); today's and tomorrow's planned."""
         today = fields.Date.context_today(self)
         # The last week's checks, done by the guards (one missed, two with a problem).
-        days = [today - timedelta(days=offset) for offset in range(7, 0, -1)]
+        # Today's checks already past too (those to come were planned at activation).
+        days = [today - timedelta(days=offset) for offset in range(7, -1, -1)]
         now = fields.Datetime.now()
         checks = self.env["property.decoration.check"].create(
             [
@@ -147,6 +148,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                 for day in days
                 if permit.date_start <= day
                 for turn, planned in enumerate(permit._check_slots(day))
+                if planned < now
             ]
         )
         checks |= permits.check_ids
