@@ -15,7 +15,12 @@
         "data/property_decoration_data.xml",
         "report/property_decoration_reports.xml",
         "views/property_decoration_views.xml",
+        "views/property_decoration_stay_views.xml",
+        "views/property_decoration_templates.xml",
         "views/property_butler_decoration_menus.xml",
     ],
     "demo": ["demo/property_butler_decoration_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_decoration/static/tests/tours/*.js"],
+    },
 }

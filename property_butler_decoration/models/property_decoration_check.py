@@ -8,6 +8,8 @@ from odoo.exceptions import UserError
 from odoo.addons.property_butler.models.ir_cron import CronBatch
 from odoo.addons.property_butler.models.property_project import utc_to_local
 
+from .property_decoration_permit import MIN_CHECKS_PER_SHIFT, float_hhmm, in_shift
+
 CHECK_STATES = [("planned", "Planned"), ("done", "Done"), ("missed", "Missed")]
 
 # The checklist of a decoration patrol (seed 000, 3.3): each field is ticked when the item is a
@@ -20,9 +22,20 @@ CHECKLIST = [
     ("problem_hours", "Working hours respected"),
     ("problem_debris", "Debris moved only after 18:00"),
     ("problem_fire_passage", "Fire passages clear"),
+    ("problem_overnight", "Overnight stays certified"),
 ]
 PROBLEM_FIELDS = [name for name, _label in CHECKLIST]
-ANSWER_FIELDS = [*PROBLEM_FIELDS, "notes", "violation", "action_taken"]
+# What the guard sees on site; the check tests it against the rules (seed 000, 3.3.2-3.3.6).
+OBSERVED_FIELDS = [
+    "work_in_progress",
+    "debris_being_moved",
+    "hot_work_worker_ids",
+    "wrong_holder_worker_ids",
+    "staying_worker_ids",
+]
+ANSWER_FIELDS = [*PROBLEM_FIELDS, *OBSERVED_FIELDS, "notes", "violation", "action_taken"]
+# Debris is moved only after 18:00 (seed 000, 3.3.6).
+DEBRIS_HOUR_FROM = 18.0
 
 ACTIONS_TAKEN = [
     ("warning", "Warning"),
@@ -92,6 +105,77 @@ class PropertyDecorationCheck(models.Model):
     problem_fire_passage = fields.Boolean(
         string="Fire Passage Blocked", help="Materials or debris block a fire passage."
     )
+    problem_overnight = fields.Boolean(
+        string="Stay Without Certificate",
+        help="A worker stays overnight on site without a valid stay certificate (留宿證明).",
+    )
+    work_in_progress = fields.Boolean(
+        string="Work Going On", help="Workers were working at the time of the check."
+    )
+    debris_being_moved = fields.Boolean(help="Debris was being moved out at the time of the check.")
+    hot_work_worker_ids = fields.Many2many(
+        "property.decoration.worker",
+        "property_decoration_check_hot_work_rel",
+        "check_id",
+        "worker_id",
+        string="Doing Hot Work",
+        domain="[('permit_id', '=', permit_id)]",
+        help="The workers found doing hot work (welding, cutting): each needs a valid operator "
+        "certificate for it.",
+    )
+    wrong_holder_worker_ids = fields.Many2many(
+        "property.decoration.worker",
+        "property_decoration_check_wrong_holder_rel",
+        "check_id",
+        "worker_id",
+        string="Passes Held by Another Person",
+        domain="[('permit_id', '=', permit_id)]",
+        help="Passes of the register shown by someone who is not the registered worker: they "
+        "are confiscated.",
+    )
+    staying_worker_ids = fields.Many2many(
+        "property.decoration.worker",
+        "property_decoration_check_staying_rel",
+        "check_id",
+        "worker_id",
+        string="Workers Staying Overnight",
+        domain="[('permit_id', '=', permit_id)]",
+        help="At a night check, the workers staying on site: each needs a stay certificate "
+        "(留宿證明) for the night.",
+    )
+    confiscated_worker_ids = fields.Many2many(
+        "property.decoration.worker",
+        "property_decoration_check_confiscated_rel",
+        "check_id",
+        "worker_id",
+        string="Passes Confiscated",
+        readonly=True,
+        copy=False,
+    )
+    shift_id = fields.Many2one(
+        "property.patrol.shift",
+        compute="_compute_shift",
+        store=True,
+        index=True,
+        help="The guard shift of the planned time.",
+    )
+    shift_date = fields.Date(
+        compute="_compute_shift", store=True, help="The day the shift started (local)."
+    )
+    shift_check_count = fields.Integer(
+        compute="_compute_shift_shortfall",
+        store=True,
+        string="Checks in Shift",
+        help="Checks of the permit done or still to do in this shift.",
+    )
+    shift_shortfall = fields.Boolean(
+        compute="_compute_shift_shortfall",
+        store=True,
+        index=True,
+        string="Shift Short of Checks",
+        help="The permit has fewer than three checks done or to do in this shift (seed: at "
+        "least three per shift).",
+    )
     has_problem = fields.Boolean(
         compute="_compute_has_problem", store=True, index=True, string="Problem"
     )
@@ -136,6 +220,42 @@ class PropertyDecorationCheck(models.Model):
             when = check.date_planned and check._local(check.date_planned)
             check.name = " ".join(
                 filter(None, [check.unit_id.code, when and when.strftime("%Y-%m-%d %H:%M")])
+            )
+
+    @api.depends("date_planned", "permit_id.tz", "company_id")
+    def _compute_shift(self):
+        shifts = self.env["property.patrol.shift"].search(
+            [("company_id", "in", self.company_id.ids)], order="hour_from, id"
+        )
+        for check in self:
+            local = check.date_planned and check._local(check.date_planned)
+            hour = local and local.hour + local.minute / 60.0
+            shift = (
+                local
+                and shifts.filtered(
+                    lambda s, c=check, h=hour: s.company_id == c.company_id and in_shift(s, h)
+                )[:1]
+            )
+            check.shift_id = shift
+            day = local and local.date()
+            if shift and shift.hour_from > shift.hour_to and hour < shift.hour_to:
+                day -= timedelta(days=1)  # after midnight: the night shift of the day before
+            check.shift_date = day
+
+    @api.depends("permit_id.check_ids.state", "permit_id.check_ids.shift_date", "shift_id")
+    def _compute_shift_shortfall(self):
+        # The checks done or to do per (permit, shift, day), counted once per permit.
+        counts = {}
+        for permit in self.permit_id:
+            for sibling in permit.check_ids:
+                if sibling.state != "missed":
+                    key = (permit.id, sibling.shift_id.id, sibling.shift_date)
+                    counts[key] = counts.get(key, 0) + 1
+        for check in self:
+            count = counts.get((check.permit_id.id, check.shift_id.id, check.shift_date), 0)
+            check.shift_check_count = count
+            check.shift_shortfall = bool(
+                check.shift_id and check.permit_id and count < MIN_CHECKS_PER_SHIFT
             )
 
     @api.depends(*PROBLEM_FIELDS, "action_taken")
@@ -231,16 +351,101 @@ class PropertyDecorationCheck(models.Model):
                     time=self._local(self.date_planned).strftime("%H:%M"),
                 )
             )
-        today = self._local(now).date()
-        if self.permit_id.worker_ids.filtered(lambda w: w._pass_expired_on(today)):
-            values["problem_worker_pass"] = True
-        values.update({"state": "done", "date_done": now, "guard_id": self.env.user.id})
-        self.with_context(property_decoration_recording=True).write(values)
+        recording = self.with_context(property_decoration_recording=True)
+        recording.write(values)
+        recording.write(
+            {
+                **self._test_rules(now),
+                "state": "done",
+                "date_done": now,
+                "guard_id": self.env.user.id,
+            }
+        )
         if self.has_problem:
             self._raise_finding()
         if self.action_taken in SERIOUS_ACTIONS:
             self.permit_id._post_violation_note(self)
         return self
+
+    def _test_rules(self, now):
+        """What the check's time and answers break among the rules of seed 000, 3.3: work
+        outside the permit's hours, debris moved before 18:00, hot work without a valid
+        operator certificate, expired or another person's passes (confiscated), workers
+        staying overnight without a stay certificate. Returns the values to write."""
+        self.ensure_one()
+        permit = self.permit_id
+        local = self._local(now)
+        hour = local.hour + local.minute / 60.0
+        today = local.date()
+        found = []
+        vals = {}
+        in_hours = (
+            permit.hour_morning_from <= hour < permit.hour_morning_to
+            or permit.hour_afternoon_from <= hour < permit.hour_afternoon_to
+        )
+        if self.work_in_progress and not in_hours:
+            vals["problem_hours"] = True
+            found.append(
+                self.env._(
+                    "Work at %(time)s, outside the allowed hours %(hours)s.",
+                    time=local.strftime("%H:%M"),
+                    hours=", ".join(
+                        f"{float_hhmm(a)}-{float_hhmm(b)}"
+                        for a, b in (
+                            (permit.hour_morning_from, permit.hour_morning_to),
+                            (permit.hour_afternoon_from, permit.hour_afternoon_to),
+                        )
+                    ),
+                )
+            )
+        if self.debris_being_moved and hour < DEBRIS_HOUR_FROM:
+            vals["problem_debris"] = True
+            found.append(self.env._("Debris moved at %s, before 18:00.", local.strftime("%H:%M")))
+        uncertified = self.hot_work_worker_ids.filtered(
+            lambda w: not w._hot_work_certified_on(today)
+        )
+        if uncertified:
+            vals["problem_hot_work"] = True
+            found.append(
+                self.env._(
+                    "Hot work without a valid operator certificate: %s.",
+                    ", ".join(uncertified.mapped("name")),
+                )
+            )
+        # A night check: who stays after the working hours (or before they start) needs the
+        # service centre's stay certificate for that night.
+        night = today - timedelta(days=1) if hour < permit.hour_morning_from else today
+        unstayed = self.staying_worker_ids.filtered(lambda w: not w._stay_certified_on(night))
+        if unstayed:
+            vals["problem_overnight"] = True
+            found.append(
+                self.env._(
+                    "Staying overnight without a stay certificate: %s.",
+                    ", ".join(unstayed.mapped("name")),
+                )
+            )
+        expired = permit.worker_ids.filtered(lambda w: w.pass_active and w._pass_expired_on(today))
+        wrong = self.wrong_holder_worker_ids.filtered("pass_active")
+        if expired or wrong:
+            vals["problem_worker_pass"] = True
+            reasons = []
+            if expired:
+                reasons.append(self.env._("expired: %s", ", ".join(expired.mapped("display_name"))))
+            if wrong:
+                reasons.append(
+                    self.env._(
+                        "held by another person: %s", ", ".join(wrong.mapped("display_name"))
+                    )
+                )
+            reason = "; ".join(reasons)
+            found.append(self.env._("Passes confiscated (%s).", reason))
+            taken = (expired | wrong)._confiscate(reason)
+            vals["confiscated_worker_ids"] = [Command.link(w.id) for w in taken]
+            if not self.action_taken:
+                vals["action_taken"] = "pass_confiscated"
+        if found:
+            vals["violation"] = "\n".join(filter(None, [self.violation, *found]))
+        return vals
 
     def action_record(self):
         """Form button: record the check with the answers entered in the form."""
@@ -318,4 +523,6 @@ class PropertyDecorationCheck(models.Model):
         domain = [("state", "=", "planned"), ("date_planned", "<", limit)]
         checks = self.search(domain, order="id", limit=batch_size)
         checks.write({"state": "missed"})
+        short = checks.filtered(lambda c: c.shift_shortfall and c.permit_id.state == "active")
+        short.permit_id._notify_shortfall(short)
         return CronBatch(checks, len(checks), self.search_count(domain))

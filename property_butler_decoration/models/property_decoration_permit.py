@@ -26,11 +26,38 @@ PERMIT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 
-# Decoration patrols (seed 000, 3.3.1): at least three checks per shift, between 08:00 and 22:00.
-DEFAULT_CHECK_TIMES = "09:00, 14:00, 19:00"
-MIN_CHECKS_PER_DAY = 3
+# Decoration patrols (seed 000, 3.3.1, "每班不少于3次"): at least three checks per guard shift,
+# between 08:00 and 22:00, for every shift that overlaps those hours (with the default shifts,
+# 08:00-20:00 and 20:00-08:00: three in the day shift and three from 20:00 to 22:00).
+DEFAULT_CHECK_TIMES = "09:00, 14:00, 19:00, 20:15, 21:00, 21:45"
+MIN_CHECKS_PER_SHIFT = 3
 PATROL_HOUR_FROM = 8.0
 PATROL_HOUR_TO = 22.0
+
+
+def in_shift(shift, hour):
+    """Whether the local ``hour`` falls in ``shift`` (from its start, before its end)."""
+    if shift.hour_from < shift.hour_to:
+        return shift.hour_from <= hour < shift.hour_to
+    return hour >= shift.hour_from or hour < shift.hour_to
+
+
+def shift_patrol_windows(shift):
+    """The parts of ``shift`` within the patrol hours 08:00-22:00, as (from, to) local hours."""
+    if shift.hour_from < shift.hour_to:
+        parts = [(shift.hour_from, shift.hour_to)]
+    else:
+        parts = [(shift.hour_from, 24.0), (0.0, shift.hour_to)]
+    windows = []
+    for start, end in parts:
+        start, end = max(start, PATROL_HOUR_FROM), min(end, PATROL_HOUR_TO)
+        if start < end:
+            windows.append((start, end))
+    return windows
+
+
+def float_hhmm(hour):
+    return f"{int(hour):02d}:{round(hour % 1 * 60):02d}"
 
 
 class PropertyDecorationPermit(models.Model):
@@ -97,8 +124,8 @@ class PropertyDecorationPermit(models.Model):
         string="Patrol Check Times",
         required=True,
         default=DEFAULT_CHECK_TIMES,
-        help="Local times of the daily decoration patrol checks, separated by commas: at least "
-        "three, between 08:00 and 22:00.",
+        help="Local times of the daily decoration patrol checks, separated by commas, between "
+        "08:00 and 22:00: at least three in every guard shift that overlaps those hours.",
     )
     tz = fields.Selection(tz_selection, string="Time Zone", required=True, default=default_tz)
     guard_ids = fields.Many2many(
@@ -116,6 +143,9 @@ class PropertyDecorationPermit(models.Model):
     date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
     notes = fields.Html()
     worker_ids = fields.One2many("property.decoration.worker", "permit_id", string="Workers")
+    stay_ids = fields.One2many(
+        "property.decoration.stay", "permit_id", string="Overnight Stay Certificates"
+    )
     check_ids = fields.One2many("property.decoration.check", "permit_id", string="Checks")
     worker_count = fields.Integer(compute="_compute_counts")
     check_count = fields.Integer(compute="_compute_counts")
@@ -127,6 +157,11 @@ class PropertyDecorationPermit(models.Model):
         help="Workers whose pass has expired today.",
     )
     expired_worker_count = fields.Integer(compute="_compute_expired_worker_ids")
+    shortfall_shift_count = fields.Integer(
+        compute="_compute_counts",
+        string="Shifts Short of Checks",
+        help="Shifts with fewer than three decoration checks of this permit (missed ones).",
+    )
     color = fields.Integer(compute="_compute_color")
 
     def init(self):
@@ -140,12 +175,14 @@ class PropertyDecorationPermit(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("worker_ids", "check_ids.has_problem")
+    @api.depends("worker_ids", "check_ids.has_problem", "check_ids.shift_shortfall")
     def _compute_counts(self):
         for permit in self:
             permit.worker_count = len(permit.worker_ids)
             permit.check_count = len(permit.check_ids)
             permit.problem_check_count = len(permit.check_ids.filtered("has_problem"))
+            short = permit.check_ids.filtered("shift_shortfall")
+            permit.shortfall_shift_count = len({(c.shift_id, c.shift_date) for c in short})
 
     @api.depends("worker_ids.pass_expiry")
     def _compute_expired_worker_ids(self):
@@ -200,10 +237,30 @@ class PropertyDecorationPermit(models.Model):
                     )
                 )
 
-    @api.constrains("check_times")
+    @api.constrains("check_times", "unit_id")
     def _check_check_times(self):
+        shifts = self.env["property.patrol.shift"].search(
+            [("company_id", "in", self.company_id.ids)]
+        )
         for permit in self:
-            permit._parse_check_times()
+            times = permit._parse_check_times()
+            for shift in shifts.filtered(lambda s, p=permit: s.company_id == p.company_id):
+                windows = shift_patrol_windows(shift)
+                if not windows:
+                    continue
+                count = sum(1 for hour in times if hour <= PATROL_HOUR_TO and in_shift(shift, hour))
+                if count < MIN_CHECKS_PER_SHIFT:
+                    raise ValidationError(
+                        self.env._(
+                            "A decorating unit is checked at least %(count)s times per shift "
+                            "between 08:00 and 22:00: shift %(shift)s is patrolled from %(hours)s, "
+                            "give permit %(permit)s at least %(count)s check times then.",
+                            count=MIN_CHECKS_PER_SHIFT,
+                            shift=shift.name,
+                            hours=", ".join(f"{float_hhmm(a)}-{float_hhmm(b)}" for a, b in windows),
+                            permit=permit.name,
+                        )
+                    )
 
     @api.constrains("guard_ids")
     def _check_guards(self):
@@ -270,12 +327,12 @@ class PropertyDecorationPermit(models.Model):
                     )
                 )
             times.add(hour)
-        if len(times) < MIN_CHECKS_PER_DAY:
+        if len(times) < MIN_CHECKS_PER_SHIFT:
             raise ValidationError(
                 self.env._(
-                    "A decorating unit is checked at least %(count)s times a day: give permit "
+                    "A decorating unit is checked at least %(count)s times a shift: give permit "
                     "%(permit)s at least %(count)s different check times.",
-                    count=MIN_CHECKS_PER_DAY,
+                    count=MIN_CHECKS_PER_SHIFT,
                     permit=self.name,
                 )
             )
@@ -562,6 +619,67 @@ class PropertyDecorationPermit(models.Model):
             body=body, subtype_xmlid="mail.mt_note", author_id=self.env.user.partner_id.id
         )
 
+    def _notify_front_desk_confiscated(self, workers, reason):
+        """An activity on each permit for the front desk: these passes were confiscated."""
+        users = self.env["res.users"].search(
+            [
+                (
+                    "groups_id",
+                    "in",
+                    self.env.ref("property_butler.property_butler_group_front_desk").id,
+                ),
+                (
+                    "groups_id",
+                    "not in",
+                    self.env.ref("property_butler.property_butler_group_butler").id,
+                ),
+                ("company_ids", "in", self.company_id.ids),
+                ("share", "=", False),
+            ],
+            order="id",
+        )
+        for permit in self:
+            taken = workers.filtered(lambda w, p=permit: w.permit_id == p)
+            user = users.filtered(lambda u, p=permit: p.company_id in u.company_ids)[:1]
+            user = user or permit.project_id._get_escalation_user() or self.env.user
+            # Guards only read permits; the activity is theirs all the same.
+            permit.sudo().activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=self.env._("Worker passes confiscated"),
+                note=self.env._(
+                    "%(guard)s confiscated these passes of permit %(permit)s: %(passes)s. "
+                    "Reason: %(reason)s",
+                    guard=self.env.user.name,
+                    permit=permit.name,
+                    passes=", ".join(taken.mapped("display_name")),
+                    reason=reason,
+                ),
+            )
+
+    def _notify_shortfall(self, checks):
+        """An activity for the guards' supervisor (the project's) on each permit with a shift
+        short of checks; one open at a time per permit."""
+        summary = self.env._("Decoration checks short in a shift")
+        for permit in self:
+            if permit.activity_ids.filtered(lambda a, s=summary: a.summary == s):
+                continue
+            short = checks.filtered(lambda c, p=permit: c.permit_id == p)
+            user = permit.project_id._get_escalation_user()
+            if not user:
+                continue
+            permit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=summary,
+                note=self.env._(
+                    "Fewer than %(count)s checks of permit %(permit)s in: %(shifts)s.",
+                    count=MIN_CHECKS_PER_SHIFT,
+                    permit=permit.name,
+                    shifts=", ".join(sorted({f"{c.shift_date} {c.shift_id.name}" for c in short})),
+                ),
+            )
+
     def action_view_checks(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -570,6 +688,16 @@ class PropertyDecorationPermit(models.Model):
         action["domain"] = [("permit_id", "=", self.id)]
         action["context"] = {"default_permit_id": self.id}
         return action
+
+    def action_print_permit(self):
+        return self.env.ref(
+            "property_butler_decoration.property_decoration_permit_report_permit_action"
+        ).report_action(self)
+
+    def action_print_passes(self):
+        return self.env.ref(
+            "property_butler_decoration.property_decoration_worker_report_pass_action"
+        ).report_action(self.worker_ids.filtered("pass_active"))
 
     def action_print_monitoring(self):
         return self.env.ref(

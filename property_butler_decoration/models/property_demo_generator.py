@@ -96,7 +96,37 @@ class PropertyDemoGenerator(models.AbstractModel):
         (in_progress | finished).action_approve()
         finished._activate()
         finished.action_done()
+        self._demo_decoration_certificates(in_progress)
         self._demo_decoration_checks(rng, in_progress, guards)
+
+    @api.model
+    def _demo_decoration_certificates(self, permits):
+        """The first worker of each permit in progress holds a welding certificate (one of them
+        expired), and two workers of the first permit stay overnight this week."""
+        today = fields.Date.context_today(self)
+        for index, permit in enumerate(permits):
+            worker = permit.worker_ids[:1]
+            worker.write(
+                {
+                    "certificate_kind": "welding",
+                    "hot_work_certificate": f"T{44010000 + permit.id * 7:08d}",
+                    "certificate_expiry": today - timedelta(days=30)
+                    if index == 1
+                    else permit.date_end,
+                }
+            )
+        first = permits[:1]
+        self.env["property.decoration.stay"].create(
+            [
+                {
+                    "worker_id": worker.id,
+                    "date_from": max(today - timedelta(days=2), first.date_start),
+                    "date_to": min(today + timedelta(days=5), first.date_end),
+                    "notes": "服务中心办理留宿证明",
+                }
+                for worker in first.worker_ids[:2]
+            ]
+        )
 
     @api.model
     def _demo_decoration_checks(self, rng, permits, guards):
@@ -104,7 +134,8 @@ class PropertyDemoGenerator(models.AbstractModel):
         two with a problem); today's and tomorrow's planned."""
         today = fields.Date.context_today(self)
         # The last week's checks, done by the guards (one missed, two with a problem).
-        days = [today - timedelta(days=offset) for offset in range(7, 0, -1)]
+        # Today's checks already past too (those to come were planned at activation).
+        days = [today - timedelta(days=offset) for offset in range(7, -1, -1)]
         now = fields.Datetime.now()
         checks = self.env["property.decoration.check"].create(
             [
@@ -117,6 +148,7 @@ class PropertyDemoGenerator(models.AbstractModel):
                 for day in days
                 if permit.date_start <= day
                 for turn, planned in enumerate(permit._check_slots(day))
+                if planned < now
             ]
         )
         checks |= permits.check_ids

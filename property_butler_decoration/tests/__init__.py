@@ -1,2 +1,4 @@
 from . import test_decoration
 from . import test_i18n
+from . import test_decoration_rules
+from . import test_tours_decoration

@@ -192,28 +192,30 @@ class TestDecorationPermit(DecorationCase):
 @tagged("post_install", "-at_install")
 class TestDecorationChecks(DecorationCase):
     @freeze_time("2026-11-22 00:30:00")  # 08:30 in Shanghai
-    def test_cron_plans_three_checks_a_day_idempotently(self):
+    def test_cron_plans_three_checks_a_shift_idempotently(self):
         permit = self._permit(guard_ids=[Command.set((self.guard | self.guard2).ids)])
         permit.action_approve()
         permit.check_ids.unlink()
         checks = self.Permit._cron_generate_checks()
-        self.assertEqual(len(checks), 6, "3 checks today and 3 tomorrow")
+        self.assertEqual(len(checks), 12, "3 checks per shift, 2 shifts, today and tomorrow")
         self.assertEqual(checks.permit_id, permit)
         for day in (date(2026, 11, 22), date(2026, 11, 23)):
             of_day = checks.filtered(
                 lambda c, d=day: pytz.utc.localize(c.date_planned).astimezone(TZ).date() == d
             )
-            self.assertEqual(sorted(local_hour(c.date_planned) for c in of_day), [9, 14, 19])
+            self.assertEqual(
+                sorted(local_hour(c.date_planned) for c in of_day), [9, 14, 19, 20, 21, 21]
+            )
         self.assertTrue(all(8 <= local_hour(c.date_planned) <= 22 for c in checks))
         self.assertEqual(checks.guard_id, self.guard | self.guard2, "guards take turns")
         self.assertEqual(set(checks.mapped("state")), {"planned"})
         self.assertFalse(self.Permit._cron_generate_checks(), "a second run creates nothing")
-        self.assertEqual(len(permit.check_ids), 6)
+        self.assertEqual(len(permit.check_ids), 12)
         # A draft or a finished permit gets no checks; nor do days after the end date.
         self._permit(unit_id=self.unit2.id)
         short = self._permit(unit_id=self.unit_b.id, end=date(2026, 11, 22))
         short.action_approve()
-        self.assertEqual(len(short.check_ids), 3)
+        self.assertEqual(len(short.check_ids), 6)
         self.assertFalse(self.Permit._cron_generate_checks())
 
     @freeze_time("2026-11-22 00:30:00")
@@ -230,13 +232,13 @@ class TestDecorationChecks(DecorationCase):
         )
         self.assertEqual(calls, [(2, 1), (1, 0)], "the next call takes the permits after")
         self.assertEqual(checks.permit_id, permits)
-        self.assertEqual(len(checks), 3 * 6, "3 checks today and 3 tomorrow, per permit")
+        self.assertEqual(len(checks), 3 * 12, "3 checks per shift today and tomorrow, per permit")
 
     @freeze_time("2026-11-22 00:30:00")
     def test_activation_plans_the_checks_at_once(self):
-        permit = self._permit(check_times="08:00, 12:30, 17:00, 21:30")
+        permit = self._permit(check_times="08:00, 12:30, 17:00, 20:30, 21:00, 21:30")
         permit.action_approve()
-        self.assertEqual(len(permit.check_ids), 7, "08:00 today has passed: 3 + 4")
+        self.assertEqual(len(permit.check_ids), 11, "08:00 today has passed: 5 + 6")
         self.assertEqual(permit.check_ids.guard_id, self.guard)
 
     def _check(self, permit=None, guard=None):
@@ -420,7 +422,7 @@ class TestDecorationRoles(DecorationCase):
         permit.action_approve()
         self.assertEqual(permit.state, "active")
         self.assertEqual(self.unit.state, "decorating")
-        self.assertEqual(len(permit.check_ids), 6)
+        self.assertEqual(len(permit.check_ids), 12)
         self.assertFalse(permit.check_ids.guard_id, "no guard on the permit: unassigned")
         permit.action_done()
         self.assertFalse(self.unit.is_decorating)
