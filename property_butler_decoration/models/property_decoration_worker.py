@@ -26,6 +26,8 @@ class PropertyDecorationWorker(models.Model):
 
     _name = "property.decoration.worker"
     _description = "Decoration Worker"
+    # Offered in the stay certificate's New form before its company is known.
+    _inherit = ["property.company.mixin"]
     _order = "permit_id, name, id"
     _check_company_auto = True
 

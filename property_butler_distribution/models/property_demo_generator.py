@@ -28,7 +28,9 @@ class PropertyDemoGenerator(models.AbstractModel):
         in every state, some still unclaimed (the butlers have calls to make)."""
         project = self._demo_project()
         Issue = self.env["property.document.issue"]
-        if not project or Issue.search_count([("project_id", "=", project.id)], limit=1):
+        if not project or Issue.search_count(
+            [("project_id", "=", project.id), ("document_type", "=", "price_list")], limit=1
+        ):
             return
         butler = self.env.ref("property_butler.user_butler1", raise_if_not_found=False)
         now = fields.Datetime.now()
