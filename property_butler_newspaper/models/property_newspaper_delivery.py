@@ -172,8 +172,9 @@ class PropertyNewspaperDelivery(models.Model):
     @api.model
     def _cron_create_deliveries(self, batch_size=50):
         """Today's delivery record of every project with current subscriptions, once (unique
-        per project and day); reports its progress to the scheduler."""
-        today = fields.Date.context_today(self)
+        per project and day); reports its progress to the scheduler. The day is the estates'
+        (the cron runs at 05:30 Shanghai time, the previous day in UTC)."""
+        today = fields.Date.context_today(self.with_context(tz=DEFAULT_TZ))
         groups = self.env["property.newspaper.subscription"]._read_group(
             [("date_start", "<=", today), ("date_end", ">=", today)], ["project_id"]
         )

@@ -168,6 +168,15 @@ class TestNewspaper(NewspaperCase):
         self.assertEqual(calls, [(0, 0)])
         self.assertFalse(self.Delivery.search([("project_id", "=", other.id)]))
 
+    @freeze_time("2026-03-09 21:30:00")
+    def test_cron_at_0530_shanghai_makes_the_local_days_delivery(self):
+        """The cron runs at 05:30 in Shanghai, still the previous day in UTC."""
+        created, _calls = self._run_as_scheduled(
+            "property_butler_newspaper.property_newspaper_delivery_cron",
+            "_cron_create_deliveries",
+        )
+        self.assertEqual(created.date, DAY)
+
     def test_current_filter(self):
         with freeze_time("2026-03-10 04:00:00"):
             current = self.Subscription.search([("is_current", "=", True)])

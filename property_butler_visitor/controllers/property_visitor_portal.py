@@ -179,6 +179,9 @@ class PropertyVisitorPortal(CustomerPortal):
             return request.redirect("/my")
         if visit_pass.state not in ("upcoming", "valid"):
             return request.redirect(f"/my/visitors/{pass_id}", code=303)
+        if visit_pass.unit_id not in self._resident_units():
+            # Moved out: the pass may still be revoked, no longer changed.
+            return request.redirect(f"/my/visitors/{pass_id}", code=303)
         error = None
         if request.httprequest.method == "POST":
             try:

@@ -134,6 +134,23 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         )
         self.assertEqual(response.status_code, 303)
         self.assertNotEqual(self.neighbour_pass.name, "Hijack")
+        # Moved out: the pass is no longer changed.
+        occupancies = self.env["property.occupancy"].search(
+            [("partner_id", "=", self.owner.id), ("unit_id", "=", visit_pass.unit_id.id)]
+        )
+        yesterday = fields.Date.context_today(self.env.user) - timedelta(days=1)
+        date_ends = [(occupancy, occupancy.date_end) for occupancy in occupancies]
+        occupancies.write({"date_end": yesterday})
+        response = self.url_open(
+            f"/my/visitors/{visit_pass.id}/edit",
+            data={**data, "name": "After moving out"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        visit_pass.invalidate_recordset()
+        self.assertNotEqual(visit_pass.name, "After moving out")
+        for occupancy, date_end in date_ends:
+            occupancy.date_end = date_end
         visit_pass.action_revoke()
         response = self.url_open(
             f"/my/visitors/{visit_pass.id}/edit",
