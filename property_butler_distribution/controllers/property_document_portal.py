@@ -12,6 +12,8 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
+from ..models.property_document_issue import REPORT_MODELS
+
 PAGE_SIZE = 20
 LIST_FIELDS = [
     "issue_name",
@@ -129,12 +131,14 @@ class PropertyDocumentPortal(CustomerPortal):
                 .mimetype
                 or "application/octet-stream"
             )
-        elif issue.report_id:
+        elif issue.report_id.model in REPORT_MODELS:
             report = issue.report_id
+            # Only the recipient, the unit or the copy itself: never another model's records.
             records = {
                 "res.partner": line.partner_id,
                 "property.unit": line.unit_id,
-            }.get(report.model, line)
+                "property.document.line": line,
+            }[report.model]
             content, _format = report._render_qweb_pdf(report.report_name, records.sudo().ids)
             filename = f"{issue.name}.pdf"
             mimetype = "application/pdf"

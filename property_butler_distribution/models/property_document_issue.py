@@ -19,6 +19,8 @@ ISSUE_STATES = [("draft", "Draft"), ("distributing", "Distributing"), ("done", "
 # Units that receive documents when a whole project, cluster or building is chosen (parking
 # spaces and storage rooms belong to owners of flats, who get the document with their flat).
 DOCUMENT_UNIT_TYPES = ("residential", "commercial")
+# What a document's report may print, one per recipient: the recipient, the unit or the copy.
+REPORT_MODELS = ("res.partner", "property.unit", "property.document.line")
 
 
 class PropertyDocumentIssue(models.Model):
@@ -58,7 +60,7 @@ class PropertyDocumentIssue(models.Model):
     file_name = fields.Char()
     report_id = fields.Many2one(
         "ir.actions.report",
-        domain="[('model', 'in', ('res.partner', 'property.unit', 'property.document.line'))]",
+        domain=[("model", "in", REPORT_MODELS)],
         help="Instead of a file: the report printed for each recipient (of the recipient, "
         "the unit or the line).",
     )
@@ -109,6 +111,15 @@ class PropertyDocumentIssue(models.Model):
             if issue.file and issue.report_id:
                 raise ValidationError(
                     self.env._("Give either the document's file or a report, not both.")
+                )
+            if issue.report_id and issue.report_id.model not in REPORT_MODELS:
+                raise ValidationError(
+                    self.env._(
+                        "The report %(report)s prints %(model)s: a document's report prints "
+                        "the recipient, the unit or the copy.",
+                        report=issue.report_id.name,
+                        model=issue.report_id.model,
+                    )
                 )
 
     @api.constrains("project_id", "cluster_ids", "building_ids", "unit_ids")

@@ -84,6 +84,24 @@ class TestDistributionPortal(PropertyHttpCase, DistributionCase):
         )
         self.assertNotIn("3-2-1502", report.text)
 
+    def test_download_refuses_report_of_another_model(self):
+        """Even a report set around the form's domain and the constraint (in SQL) never prints
+        another model's records for a resident."""
+        report = self.env["ir.actions.report"].search(
+            [("model", "not in", ("res.partner", "property.unit", "property.document.line"))],
+            limit=1,
+        )
+        self.issue.write({"file": False})
+        self.env.cr.execute(
+            "UPDATE property_document_issue SET report_id = %s WHERE id = %s",
+            (report.id, self.issue.id),
+        )
+        self.issue.invalidate_recordset()
+        self._login(self.resident)
+        response = self.url_open(f"/my/documents/{self.line.id}/download", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+
     def test_portal_query_counts(self):
         env = self.env(user=self.resident)
         controller = PropertyDocumentPortal()
