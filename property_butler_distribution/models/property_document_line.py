@@ -74,22 +74,34 @@ class PropertyDocumentLine(models.Model):
         help="Where the copy is posted: the unit's mailing address, else the recipient's."
     )
     date_handed = fields.Datetime(string="Handed Over / Posted On", readonly=True, copy=False)
+    # The service centre's own records of the copy: staff only (residents read their lines).
     handed_by_id = fields.Many2one(
-        "res.users", string="Handed Over / Posted By", readonly=True, copy=False
+        "res.users",
+        string="Handed Over / Posted By",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     date_received = fields.Date(string="Received On", copy=False)
     received_by = fields.Char(copy=False, help="Who signed for it, when not the recipient.")
     signature = fields.Binary(copy=False, attachment=True)
-    note = fields.Char()
+    note = fields.Char(groups="base.group_user")
     call_scheduled = fields.Boolean(
         readonly=True,
         copy=False,
+        groups="base.group_user",
         help="Still unclaimed after two weeks: the butler was given a call activity (once).",
     )
-    date_call = fields.Datetime(string="Called On", readonly=True, copy=False)
-    call_user_id = fields.Many2one("res.users", string="Called By", readonly=True, copy=False)
-    call_result = fields.Selection(CALL_RESULTS, readonly=True, copy=False)
-    call_note = fields.Text(readonly=True, copy=False)
+    date_call = fields.Datetime(
+        string="Called On", readonly=True, copy=False, groups="base.group_user"
+    )
+    call_user_id = fields.Many2one(
+        "res.users", string="Called By", readonly=True, copy=False, groups="base.group_user"
+    )
+    call_result = fields.Selection(
+        CALL_RESULTS, readonly=True, copy=False, groups="base.group_user"
+    )
+    call_note = fields.Text(readonly=True, copy=False, groups="base.group_user")
     is_unclaimed = fields.Boolean(
         string="Unclaimed",
         compute="_compute_is_unclaimed",
@@ -262,8 +274,8 @@ class PropertyDocumentLine(models.Model):
             )
         template = self.env.ref("property_butler_distribution.mail_template_document_line")
         # sudo: the recipient's e-mail and the queue (mail.mail) are not the butler's to read.
-        for line in self.sudo():
-            template.send_mail(line.id, email_layout_xmlid="mail.mail_notification_light")
+        # One batch: the template renders every copy (each in its recipient's language) at once.
+        template.sudo().send_mail_batch(self.ids, email_layout_xmlid="mail.mail_notification_light")
         self.write(
             {"state": "sent", "date_handed": fields.Datetime.now(), "handed_by_id": self.env.uid}
         )

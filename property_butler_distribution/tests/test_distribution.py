@@ -322,6 +322,32 @@ class TestDistribution(DistributionCase):
         with self.assertRefused(ValidationError, "not both"):
             self._issue(report_id=self.env["ir.actions.report"].search([], limit=1).id)
 
+    def test_report_prints_only_recipient_unit_or_copy(self):
+        """A document's report prints one recipient's copy: a report of another model (e.g.
+        invoices or users) would hand residents other people's records."""
+        other = self.env["ir.actions.report"].search(
+            [("model", "not in", ("res.partner", "property.unit", "property.document.line"))],
+            limit=1,
+        )
+        with self.assertRefused(ValidationError, "prints"):
+            self._issue(report_id=other.id, file=False)
+        allowed = self.env["ir.actions.report"].search([("model", "=", "res.partner")], limit=1)
+        if allowed:
+            self.assertEqual(self._issue(report_id=allowed.id, file=False).report_id, allowed)
+
+    def test_resident_cannot_read_service_centre_fields(self):
+        """Residents read their own copies, not the service centre's notes and calls on them."""
+        self._residents()
+        issue = self._issue()
+        issue.action_generate_lines()
+        line = issue.line_ids.filtered(lambda line: line.partner_id == self.owner)[:1]
+        line.write({"note": "客户脾气急", "call_note": "下午再打"})
+        as_resident = line.with_user(self.resident)
+        self.assertEqual(as_resident.read(["state"])[0]["state"], line.state)
+        for field in ("note", "call_note", "call_result", "call_user_id", "handed_by_id"):
+            with self.assertRaises(AccessError, msg=field):
+                as_resident.read([field])
+
     def test_demo_issue(self):
         issue = self.Issue.search(
             [
