@@ -27,6 +27,16 @@ class PropertyDecorationController(http.Controller):
             )
         return env["property.decoration.worker"]._find_pass(token)
 
+    def _find_or_refuse(self, env, token):
+        """The worker of the pass and no page, or no worker and the refusal page (403 for
+        someone who may not check passes, 404 for an unknown token)."""
+        try:
+            return self._find(env, token), None
+        except AccessError as exc:
+            return None, self._message(env, exc.args[0], 403)
+        except UserError as exc:
+            return None, self._message(env, exc.args[0], 404)
+
     @http.route(
         "/property/decoration/pass/<string:token>",
         type="http",
@@ -36,12 +46,9 @@ class PropertyDecorationController(http.Controller):
     )
     def decoration_pass(self, token, done=None, **kwargs):
         env = request.env
-        try:
-            worker = self._find(env, token)
-        except AccessError as exc:
-            return self._message(env, exc.args[0], 403)
-        except UserError as exc:
-            return self._message(env, exc.args[0], 404)
+        worker, refused = self._find_or_refuse(env, token)
+        if refused:
+            return refused
         return request.render(
             "property_butler_decoration.decoration_pass_check_page",
             {"worker": worker, "token": token, "refusal": worker._refusal(), "done": done},
@@ -56,12 +63,9 @@ class PropertyDecorationController(http.Controller):
     )
     def decoration_pass_confiscate(self, token, reason=None, **kwargs):
         env = request.env
-        try:
-            worker = self._find(env, token)
-        except AccessError as exc:
-            return self._message(env, exc.args[0], 403)
-        except UserError as exc:
-            return self._message(env, exc.args[0], 404)
+        worker, refused = self._find_or_refuse(env, token)
+        if refused:
+            return refused
         reasons = {
             "expired": env._("expired"),
             "holder": env._("held by another person"),

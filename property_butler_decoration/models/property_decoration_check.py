@@ -522,6 +522,16 @@ class PropertyDecorationCheck(models.Model):
         limit = fields.Datetime.subtract(fields.Datetime.now(), minutes=grace_minutes)
         domain = [("state", "=", "planned"), ("date_planned", "<", limit)]
         checks = self.search(domain, order="id", limit=batch_size)
+        if checks:
+            # Another run marking the same checks holds their rows: skip them (its alert is
+            # sent); one that already committed makes this lock fail on serialization, and
+            # the rolled-back run finds them missed when retried.
+            self.env.cr.execute(
+                "SELECT id FROM property_decoration_check WHERE id IN %s AND state = 'planned' "
+                "ORDER BY id FOR UPDATE SKIP LOCKED",
+                [tuple(checks.ids)],
+            )
+            checks = self.browse(row[0] for row in self.env.cr.fetchall())
         checks.write({"state": "missed"})
         short = checks.filtered(lambda c: c.shift_shortfall and c.permit_id.state == "active")
         short.permit_id._notify_shortfall(short)

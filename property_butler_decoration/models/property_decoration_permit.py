@@ -661,6 +661,13 @@ class PropertyDecorationPermit(models.Model):
         """An activity for the guards' supervisor (the project's) on each permit with a shift
         short of checks; one open at a time per permit."""
         summary = self.env._("Decoration checks short in a shift")
+        if self:
+            # A new row version of each permit: a concurrent run alerting on the same permit
+            # fails on serialization (and retries) instead of opening a second activity.
+            self.env.cr.execute(
+                "UPDATE property_decoration_permit SET write_date = write_date WHERE id IN %s",
+                [tuple(self.ids)],
+            )
         for permit in self:
             if permit.activity_ids.filtered(lambda a, s=summary: a.summary == s):
                 continue
