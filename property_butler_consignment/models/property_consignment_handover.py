@@ -103,7 +103,7 @@ class PropertyConsignmentHandover(models.Model):
 
     def _fill_lines(self):
         """A line per item of the project: the stock at the start of the day, received and sold
-        that day (three grouped reads per hand-over), and by default the closing stock they
+        that day (four grouped reads per hand-over, each one row per item), and by default the closing stock they
         make; the clerk corrects it to what is counted."""
         Line = self.env["property.consignment.handover.line"]
         Move = self.env["property.consignment.move"]
@@ -126,27 +126,31 @@ class PropertyConsignmentHandover(models.Model):
                     ["signed_qty:sum"],
                 )
             )
-            sold = {}
-            for item, on_day, qty, amount in Sale._read_group(
-                [("project_id", "=", project.id), ("date", "<=", day)],
-                ["item_id", "date:day"],
-                ["quantity:sum", "amount:sum"],
-            ):
-                entry = sold.setdefault(item, {"before": 0, "qty": 0, "amount": 0.0})
-                if on_day < day:
-                    entry["before"] += qty
-                else:
-                    entry["qty"] += qty
-                    entry["amount"] += amount
+            # Sold before the day (one sum per item, however long the history) and that day.
+            sold_before = dict(
+                Sale._read_group(
+                    [("project_id", "=", project.id), ("date", "<", day)],
+                    ["item_id"],
+                    ["quantity:sum"],
+                )
+            )
+            sold = {
+                item: (qty, amount)
+                for item, qty, amount in Sale._read_group(
+                    [("project_id", "=", project.id), ("date", "=", day)],
+                    ["item_id"],
+                    ["quantity:sum", "amount:sum"],
+                )
+            }
             items = (
                 self.env["property.consignment.item"]
                 .with_context(active_test=False)
                 .search([("project_id", "=", project.id)])
             )
             for item in items:
-                entry = sold.get(item, {"before": 0, "qty": 0, "amount": 0.0})
-                opening = before.get(item, 0) - entry["before"]
-                if not (item.active or opening or received.get(item) or entry["qty"]):
+                sold_qty, sold_amount = sold.get(item, (0, 0.0))
+                opening = before.get(item, 0) - sold_before.get(item, 0)
+                if not (item.active or opening or received.get(item) or sold_qty):
                     continue
                 vals_list.append(
                     {
@@ -154,9 +158,9 @@ class PropertyConsignmentHandover(models.Model):
                         "item_id": item.id,
                         "opening_qty": opening,
                         "received_qty": received.get(item, 0),
-                        "sold_qty": entry["qty"],
-                        "sold_amount": entry["amount"],
-                        "closing_qty": opening + received.get(item, 0) - entry["qty"],
+                        "sold_qty": sold_qty,
+                        "sold_amount": sold_amount,
+                        "closing_qty": opening + received.get(item, 0) - sold_qty,
                     }
                 )
         return Line.create(vals_list)

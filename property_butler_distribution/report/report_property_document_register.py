@@ -17,8 +17,8 @@ class ReportPropertyDocumentRegister(models.AbstractModel):
             [("issue_id", "in", issues.ids)], order="issue_id, building_id, unit_id, id"
         )
         lines.fetch(["unit_id", "partner_id", "channel", "state", "date_handed", "date_received"])
-        by_issue = {issue.id: lines.browse() for issue in issues}
-        for line in lines:
-            by_issue[line.issue_id.id] |= line
-        values["lines_by_issue"] = by_issue
+        grouped = lines.grouped("issue_id")
+        values["lines_by_issue"] = {
+            issue.id: grouped.get(issue, lines.browse()) for issue in issues
+        }
         return values

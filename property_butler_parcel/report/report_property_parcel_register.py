@@ -16,12 +16,10 @@ class ReportPropertyParcelRegister(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         values = super()._get_report_values(docids, data=data)
         parcels = values["docs"].sorted(lambda p: (p.project_id.id, p.date_received, p.id))
-        groups = []
-        for parcel in parcels:
-            if groups and groups[-1]["project"] == parcel.project_id:
-                groups[-1]["records"] |= parcel
-            else:
-                groups.append({"project": parcel.project_id, "records": parcel})
-        values["groups"] = groups
+        # grouped() keeps the order: projects by id, each project's items as they arrived.
+        values["groups"] = [
+            {"project": project, "records": records}
+            for project, records in parcels.grouped("project_id").items()
+        ]
         values["tz_name"] = self.env.user.tz or DEFAULT_TZ
         return values
