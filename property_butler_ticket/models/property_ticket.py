@@ -703,10 +703,12 @@ class PropertyTicket(models.Model):
 
     @api.depends("is_major", "project_id", "date_received")
     def _compute_major_complaint_year_count(self):
-        """The project's major complaints received in the ticket's year (one grouped query)."""
+        """The project's major complaints received in the ticket's year (one grouped query),
+        years counted in local time, as the report and the manager read them."""
+        tz = self[:1]._local_tz()
         counts = {
             (project.id, year.year): count
-            for project, year, count in self._read_group(
+            for project, year, count in self.with_context(tz=tz)._read_group(
                 [
                     ("project_id", "in", self.project_id.ids),
                     ("kind", "=", "complaint"),
@@ -717,8 +719,10 @@ class PropertyTicket(models.Model):
             )
             if year
         }
+        local = pytz.timezone(tz)
         for ticket in self:
-            year = (ticket.date_received or fields.Datetime.now()).year
+            received = ticket.date_received or fields.Datetime.now()
+            year = pytz.utc.localize(received).astimezone(local).year
             ticket.major_complaint_year_count = counts.get((ticket.project_id.id, year), 0)
 
     def _on_done(self):

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
+
 from ..models.property_ticket_callback import SCORE_FIELDS
 
 
@@ -118,7 +120,7 @@ class PropertyTicketSatisfaction(models.TransientModel):
         """Major complaints per project in the year of the report's end (at most the target)."""
         self.ensure_one()
         year_start = self.date_to.replace(month=1, day=1)
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
         start, end = (
             tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
             for day in (year_start, year_start + relativedelta(years=1))
