@@ -2,6 +2,8 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
+
 from ..models.property_visitor_pass import STAFF_GROUPS
 
 
@@ -50,7 +52,7 @@ class PropertyVisitorController(http.Controller):
                 "refusal": visit_pass._refusal(),
                 "error": error,
                 "done": done,
-                "tz_name": env.user.tz or "Asia/Shanghai",
+                "tz_name": env.user.tz or DEFAULT_TZ,
             },
             status=status,
         )

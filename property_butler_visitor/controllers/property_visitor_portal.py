@@ -234,9 +234,12 @@ class PropertyVisitorPortal(CustomerPortal):
     def _share_text(self, visit_pass):
         """The message the resident sends the visitor (SMS or e-mail from the phone)."""
         tz = self._tz()
+        # The resident's language's date (e.g. 2026年12月03日, 12/03/2026), then HH:MM.
+        lang = request.env["res.lang"]._get_data(code=request.env.lang or "en_US")
+        pattern = f"{lang.date_format or '%Y-%m-%d'} %H:%M"
 
         def local(value):
-            return pytz.utc.localize(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+            return pytz.utc.localize(value).astimezone(tz).strftime(pattern)
 
         return request.env._(
             "%(project)s visitor pass for %(name)s, %(start)s – %(end)s: show the code "

@@ -1,5 +1,6 @@
 import logging
 from datetime import timedelta
+from urllib.parse import quote
 
 from odoo import fields, http
 from odoo.tests import Form, tagged
@@ -126,6 +127,10 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         page = self.url_open(f"/my/visitors/{visit_pass.id}")
         self.assertIn("sms:13700000001", page.text)
         self.assertIn("09:30", page.text)
+        # The message to the visitor reads the date as the resident's language writes it.
+        page = self.url_open(f"/zh_CN/my/visitors/{visit_pass.id}")
+        chinese_date = fields.Date.from_string(day).strftime("%Y年%m月%d日")
+        self.assertIn(quote(f"{chinese_date} 09:30"), page.text)
         # Not another resident's pass, not a revoked one.
         response = self.url_open(
             f"/my/visitors/{self.neighbour_pass.id}/edit",
