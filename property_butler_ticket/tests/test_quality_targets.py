@@ -76,6 +76,14 @@ class TestComplaintRules(TicketCase):
             next_year = self._ticket(self.complaint_type)
             next_year.is_major = True
         self.assertEqual(next_year.major_complaint_year_count, 1)
+        # 2027-01-01 00:30 in Shanghai is 2026-12-31 16:30 UTC: the new year's complaint.
+        with freeze_time("2026-12-31 15:30:00"):  # 23:30 in Shanghai: still 2026's third
+            self._ticket(self.complaint_type).is_major = True
+        with freeze_time("2026-12-31 16:30:00"):
+            new_year = self._ticket(self.complaint_type)
+            new_year.is_major = True
+        new_year.invalidate_recordset(["major_complaint_year_count"])
+        self.assertEqual(new_year.with_context(tz="Asia/Shanghai").major_complaint_year_count, 2)
 
 
 @tagged("post_install", "-at_install")
