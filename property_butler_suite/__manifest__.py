@@ -18,6 +18,7 @@
         "property_butler_newspaper",
         "property_butler_consignment",
         "property_butler_parcel",
+        "property_butler_visit",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

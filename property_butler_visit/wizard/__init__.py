@@ -1,0 +1,1 @@
+from . import property_visit_report_wizard
