@@ -19,6 +19,7 @@
         "property_butler_consignment",
         "property_butler_parcel",
         "property_butler_visit",
+        "property_butler_profile",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

@@ -119,6 +119,8 @@ class TestReportAccess(HttpCase, PatrolPagesCase):
                 {"cluster_id": self.cluster.id}
                 if "cluster_id" in Model._fields
                 else {"project_id": self.project.id}
+                if "project_id" in Model._fields
+                else {}
             )
             sample = Model.create(vals)
             if Model.with_user(user).has_access("create"):

@@ -34,7 +34,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             return
         rng = self._demo_rng("visits")
         grids = self.env["property.grid"].search([("project_id", "=", project.id)])
-        topics = self.env["property.visit.topic"].search([])
+        topics = self.env["property.visit.topic"].search([("active", "=", True)])
         now = fields.Datetime.now().replace(second=0, microsecond=0)
         today = fields.Date.context_today(self)
         year_start = today.replace(month=1, day=1)

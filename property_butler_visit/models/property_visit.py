@@ -84,7 +84,7 @@ class PropertyVisit(models.Model):
     )
     followed_up = fields.Boolean(string="Reported Back", readonly=True, copy=False, tracking=True)
     ticket_ids = fields.One2many("property.ticket", "visit_id", string="Tickets")
-    ticket_count = fields.Integer(compute="_compute_ticket_count", string="Ticket Count")
+    ticket_count = fields.Integer(compute="_compute_ticket_count")
     open_ticket_count = fields.Integer(compute="_compute_ticket_count", string="Open Tickets")
     state = fields.Selection(
         VISIT_STATES,

@@ -165,7 +165,7 @@ class PropertyVisitPlan(models.Model):
         """This year's plan for every active grid the user may read that has none yet (also
         run on 1 January by the scheduler); the plans of the year are shown."""
         year = fields.Date.context_today(self).year
-        self._create_year_plans(self.env["property.grid"].search([]), year)
+        self._create_year_plans(self.env["property.grid"].search([("active", "=", True)]), year)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "property_butler_visit.property_visit_plan_action"
         )
@@ -197,7 +197,8 @@ class PropertyVisitPlan(models.Model):
     def _cron_plan_year(self):
         """On 1 January: the new year's plan of every active grid of every company."""
         plans = self._create_year_plans(
-            self.env["property.grid"].search([]), fields.Date.context_today(self).year
+            self.env["property.grid"].search([("active", "=", True)]),
+            fields.Date.context_today(self).year,
         )
         self.env["ir.cron"]._notify_progress(done=len(plans), remaining=0)
         return plans
