@@ -248,12 +248,14 @@ class PropertyStormAlert(models.Model):
 
     def _project_butlers(self, projects):
         """{project id: butlers of its active grids} (one query)."""
-        groups = self.env["property.grid"].sudo()._read_group(
-            [("project_id", "in", projects.ids)], ["project_id"], ["butler_id:recordset"]
+        groups = (
+            self.env["property.grid"]
+            .sudo()
+            ._read_group(
+                [("project_id", "in", projects.ids)], ["project_id"], ["butler_id:recordset"]
+            )
         )
-        return {
-            project.id: butlers.sorted("id").with_env(self.env) for project, butlers in groups
-        }
+        return {project.id: butlers.sorted("id").with_env(self.env) for project, butlers in groups}
 
     def _create_tasks(self):
         """Create the missing checklist tasks of these alerts, in one create.

@@ -181,9 +181,7 @@ class PropertyStormTask(models.Model):
                     "project_id": task.project_id.id,
                     "unit_id": task.unit_id.id,
                     "company_id": task.company_id.id,
-                    "department_id": (
-                        task.item_id.department_id or finding_type.department_id
-                    ).id,
+                    "department_id": (task.item_id.department_id or finding_type.department_id).id,
                     "storm_alert_id": task.alert_id.id,
                 }
                 for task in todo

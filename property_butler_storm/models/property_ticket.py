@@ -6,7 +6,6 @@ class PropertyTicket(models.Model):
 
     storm_alert_id = fields.Many2one(
         "property.storm.alert",
-        string="Storm Alert",
         index="btree_not_null",
         readonly=True,
         copy=False,
@@ -28,8 +27,11 @@ class PropertyTicket(models.Model):
                 if alert and not vals.get("storm_alert_id"):
                     vals["storm_alert_id"] = alert.id
         alert_ids = {vals["storm_alert_id"] for vals in vals_list if vals.get("storm_alert_id")}
-        active = self.env["property.storm.alert"].sudo().browse(alert_ids).filtered(
-            lambda alert: alert.state == "active"
+        active = (
+            self.env["property.storm.alert"]
+            .sudo()
+            .browse(alert_ids)
+            .filtered(lambda alert: alert.state == "active")
         )
         for vals in vals_list:
             if vals.get("storm_alert_id") in active.ids and vals.get("priority", "0") < "1":
@@ -48,9 +50,9 @@ class PropertyTicket(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo")
         for ticket in self:
             alert = ticket.storm_alert_id.sudo()
-            superior = (
-                ticket.project_id._get_escalation_user() or alert.raised_by_id
-            ).with_env(self.env)
+            superior = (ticket.project_id._get_escalation_user() or alert.raised_by_id).with_env(
+                self.env
+            )
             if superior:
                 ticket.message_subscribe(partner_ids=superior.partner_id.ids)
                 if superior != ticket.department_id.leader_id:

@@ -36,7 +36,9 @@ class TestStormPlans(StormHandoverCase):
 
     def _task(self, alert, code, unit=None):
         return alert.task_ids.filtered(
-            lambda t: t.code == code and t.project_id == self.project and t.unit_id == (unit or t.unit_id)
+            lambda t: (
+                t.code == code and t.project_id == self.project and t.unit_id == (unit or t.unit_id)
+            )
         )
 
     def test_storm_checklist_has_the_manual_items(self):
@@ -87,7 +89,9 @@ class TestStormPlans(StormHandoverCase):
         )
 
     def test_archived_item_is_not_raised_and_new_item_is(self):
-        self.env.ref("property_butler_storm.property_storm_checklist_item_protective_gear").active = False
+        self.env.ref(
+            "property_butler_storm.property_storm_checklist_item_protective_gear"
+        ).active = False
         item_form = Form(self.env["property.storm.checklist.item"].with_user(self.supervisor))
         item_form.name = "Underground car park: barrier at the ramp"
         item_form.department_id = self.security
@@ -259,10 +263,18 @@ class TestStormCheckinFindings(PatrolCase):
     def test_inspection_problem_during_a_storm_is_urgent(self):
         template = self.env.ref("property_butler_patrol.property_inspection_template_cluster_daily")
         self.env["property.storm.alert"].create(
-            {"name": "Rainstorm", "kind": "rainstorm", "project_ids": [Command.set(self.project.ids)]}
+            {
+                "name": "Rainstorm",
+                "kind": "rainstorm",
+                "project_ids": [Command.set(self.project.ids)],
+            }
         ).action_raise()
         inspection = self.env["property.inspection"].create(
-            {"template_id": template.id, "project_id": self.project.id, "cluster_id": self.cluster.id}
+            {
+                "template_id": template.id,
+                "project_id": self.project.id,
+                "cluster_id": self.cluster.id,
+            }
         )
         inspection.line_ids.write({"result": "ok"})
         inspection.line_ids[0].write({"result": "problem", "note": "Drain blocked, water rising"})
