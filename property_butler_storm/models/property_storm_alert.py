@@ -246,6 +246,24 @@ class PropertyStormAlert(models.Model):
             {key: users.sorted("id").with_env(self.env) for key, users in unit_guards.items()},
         )
 
+    def _security_teams(self, projects):
+        """{company id: leader and members of its security department}: the guards of an estate
+        whose patrol plans name none (one query)."""
+        departments = (
+            self.env["property.department"]
+            .sudo()
+            .search_fetch(
+                [("kind", "=", "security"), ("company_id", "in", projects.company_id.ids)],
+                ["company_id", "leader_id", "member_ids"],
+            )
+        )
+        teams = {}
+        for department in departments:
+            team = (department.leader_id | department.member_ids).filtered("active")
+            company_id = department.company_id.id
+            teams[company_id] = teams.get(company_id, self.env["res.users"]) | team
+        return {key: users.sorted("id").with_env(self.env) for key, users in teams.items()}
+
     def _project_butlers(self, projects):
         """{project id: butlers of its active grids} (one query)."""
         groups = (
@@ -260,10 +278,11 @@ class PropertyStormAlert(models.Model):
     def _create_tasks(self):
         """Create the missing checklist tasks of these alerts, in one create.
 
-        Guards' tasks are shared in turn among the guards of the project's patrol plans; a
-        vacant unit's task goes to the guards whose routes pass the unit, else in turn to the
-        project's guards (S0 3.4.3: the patrol guards close vacant units before the storm);
-        butlers' tasks in turn to the butlers of the project's grids."""
+        Guards' tasks are shared in turn among the guards of the project's patrol plans (without
+        any, the company's security department); a vacant unit's task goes to the guards whose
+        routes pass the unit, else in turn to the project's guards (S0 3.4.3: the patrol guards
+        close vacant units before the storm); butlers' tasks in turn to the butlers of the
+        project's grids."""
         alerts = self.filtered(lambda a: a.state == "active")
         if not alerts:
             return self.env["property.storm.task"]
@@ -289,6 +308,7 @@ class PropertyStormAlert(models.Model):
         for unit in vacant_units:
             units_by_project.setdefault(unit.project_id.id, []).append(unit)
         guards_by_project, guards_by_unit = self._project_guards(projects)
+        security_teams = self._security_teams(projects)
         butlers_by_project = self._project_butlers(projects)
         items = alerts._checklist_items()
         vals_list = []
@@ -296,7 +316,8 @@ class PropertyStormAlert(models.Model):
             plan_items = items.filtered(lambda i, a=alert: i.plan == a.plan)
             for project in alert.project_ids:
                 people = {
-                    "guard": guards_by_project.get(project.id, self.env["res.users"]),
+                    "guard": guards_by_project.get(project.id)
+                    or security_teams.get(project.company_id.id, self.env["res.users"]),
                     "butler": butlers_by_project.get(project.id, self.env["res.users"]),
                 }
                 turn = dict.fromkeys(people, 0)

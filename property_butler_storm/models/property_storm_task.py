@@ -170,6 +170,7 @@ class PropertyStormTask(models.Model):
                 )
             )
         finding_type = self.env.ref("property_butler_ticket.property_ticket_type_finding")
+        departments = todo._hazard_departments(finding_type)
         tickets = self.env["property.ticket"].create(
             [
                 {
@@ -181,7 +182,7 @@ class PropertyStormTask(models.Model):
                     "project_id": task.project_id.id,
                     "unit_id": task.unit_id.id,
                     "company_id": task.company_id.id,
-                    "department_id": (task.item_id.department_id or finding_type.department_id).id,
+                    "department_id": departments[task.id].id,
                     "storm_alert_id": task.alert_id.id,
                 }
                 for task in todo
@@ -194,6 +195,36 @@ class PropertyStormTask(models.Model):
                 values.update(state="done", done_on=now, done_by_id=self.env.user.id)
             task.with_context(property_storm_task_step=True).write(values)
         return tickets
+
+    def _hazard_departments(self, finding_type):
+        """{task id: department receiving its finding}: the item's department (else the
+        findings'), or the department of the same kind in the task's company (one query)."""
+        wanted = {
+            task.id: task.item_id.department_id or finding_type.department_id for task in self
+        }
+        others = self.filtered(lambda t: wanted[t.id] and wanted[t.id].company_id != t.company_id)
+        local = {}
+        if others:
+            for department in (
+                self.env["property.department"]
+                .sudo()
+                .search_fetch(
+                    [
+                        ("company_id", "in", others.company_id.ids),
+                        ("kind", "in", list({wanted[t.id].kind for t in others})),
+                    ],
+                    ["company_id", "kind"],
+                    order="sequence desc, id desc",
+                )
+            ):
+                local[(department.company_id.id, department.kind)] = department.with_env(self.env)
+        Department = self.env["property.department"]
+        return {
+            task.id: wanted[task.id]
+            if task not in others
+            else local.get((task.company_id.id, wanted[task.id].kind), Department)
+            for task in self
+        }
 
     def action_view_finding(self):
         self.ensure_one()

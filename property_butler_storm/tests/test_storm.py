@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -25,6 +26,15 @@ FIXED_CODES = {
 
 
 class StormHandoverCase(PatrolEstateCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The estate's guards are those of its patrol plans (the security department, whose
+        # staff stand in for an estate without any, has nobody here).
+        cls.env.ref("property_butler_ticket.property_department_security").write(
+            {"leader_id": False, "member_ids": [Command.clear()]}
+        )
+
     def _alert(self, projects=None, **vals):
         return (
             self.env["property.storm.alert"]
@@ -201,6 +211,15 @@ class TestStormHandoverReports(StormHandoverCase):
         self.assertIn("Harbour View", html)
         self.assertIn(self.unit.code, html)
         self.assertIn("Check the supplies: sandbags", html)
+        self.assertNotIn("Hazard Found", html)
+        task = alert.task_ids.filtered(lambda t: t.code == "low_lying" and t.user_id)[:1]
+        task.note = "Water in the pump room"
+        task.with_user(task.user_id).action_report_hazard()
+        html = self._render_html(
+            "property_butler_storm.property_storm_alert_report_checklist", alert, user=self.guard
+        )
+        self.assertIn(f"Hazard Found: {task.ticket_id.name}", html)
+        self.assertIn("Water in the pump room", html)
         self._render_pdf("property_butler_storm.property_storm_alert_report_checklist", alert)
 
 

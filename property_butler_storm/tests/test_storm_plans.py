@@ -131,6 +131,32 @@ class TestStormPlans(StormHandoverCase):
         on_route.with_user(guard3).action_done()
         self.assertEqual(on_route.state, "done")
 
+    def test_estate_without_patrol_plan_gives_the_guards_tasks_to_the_security_team(self):
+        self.security.member_ids = self.guard | self.staff
+        alert = self._alert(self.project2)
+        alert.action_raise()
+        by_guards = alert.task_ids.filtered(lambda t: t.role == "guard")
+        self.assertEqual(by_guards.user_id, self.guard | self.staff)
+        self.assertFalse(alert.task_ids.filtered(lambda t: t.role == "butler").user_id)
+
+    def test_hazard_in_another_company_goes_to_its_own_department(self):
+        company, project, _building, _unit = self._moon_bay()
+        engineering = self.env["property.department"].create(
+            {"name": "MB Engineering", "kind": "engineering", "company_id": company.id}
+        )
+        alert = (
+            self.env["property.storm.alert"]
+            .with_company(company)
+            .create({"name": "Typhoon", "project_ids": self._set(project)})
+        )
+        alert.action_raise()
+        task = alert.task_ids.filtered(lambda t: t.code == "signs_fixtures")
+        task.note = "Light box hanging by one bolt"
+        task.action_report_hazard()
+        self.assertEqual(task.ticket_id.company_id, company)
+        self.assertEqual(task.ticket_id.department_id, engineering)
+        self.assertEqual(task.ticket_id.priority, "1")
+
     def test_vacant_unit_task_found_by_the_guards_storm_tasks_menu(self):
         alert = self._alert(self.project)
         alert.action_raise()
