@@ -3,9 +3,12 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .property_storm_checklist_item import STORM_PLANS
+
 ALERT_KINDS = [
     ("typhoon", "Typhoon"),
     ("rainstorm", "Rainstorm"),
+    ("snow", "Snow and Freezing"),
     ("other", "Other"),
 ]
 
@@ -17,12 +20,14 @@ ALERT_STATES = [
 
 
 class PropertyStormAlert(models.Model):
-    """A typhoon or rainstorm alert, raised by hand for one or more estates.
+    """A typhoon, rainstorm or snow alert, raised by hand for one or more estates.
 
-    Raising it creates the storm checklist of every project (supplies, signs and fixtures,
-    doors and windows, low-lying equipment, vacant units' windows and drains) and, until it is
-    lifted, key-area patrols of those projects run at double frequency (see
-    ``_active_for_projects``)."""
+    Raising it creates the checklist of its plan (``property.storm.checklist.item``) for every
+    project: for a typhoon or rainstorm the patrol of S0 3.6 (supplies, fixtures, doors and
+    windows, residents' balconies, cars under fixtures, key areas, low-lying equipment) and the
+    vacant units' windows and drains (S0 3.4.3), for snow the snow plan (S1 training item 25).
+    Until it is lifted, key-area patrols of those projects run at double frequency (see
+    ``_active_for_projects``) and hazards found by the patrols are urgent findings."""
 
     _name = "property.storm.alert"
     _description = "Storm Alert"
@@ -32,6 +37,13 @@ class PropertyStormAlert(models.Model):
 
     name = fields.Char(required=True, tracking=True, help="e.g. Typhoon Mangkhut, signal No. 8")
     kind = fields.Selection(ALERT_KINDS, required=True, default="typhoon", tracking=True)
+    plan = fields.Selection(
+        STORM_PLANS,
+        compute="_compute_plan",
+        string="Storm Plan",
+        help="The checklist the alert raises: the snow plan for snow, the typhoon and rainstorm "
+        "patrol otherwise.",
+    )
     state = fields.Selection(
         ALERT_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
     )
@@ -51,6 +63,8 @@ class PropertyStormAlert(models.Model):
     lifted_by_id = fields.Many2one("res.users", readonly=True)
     note = fields.Text(string="Instructions")
     task_ids = fields.One2many("property.storm.task", "alert_id", string="Checklist")
+    finding_ids = fields.One2many("property.ticket", "storm_alert_id", string="Hazards Found")
+    finding_count = fields.Integer(compute="_compute_finding_count", string="Hazards")
     task_count = fields.Integer(compute="_compute_task_counts", string="Tasks")
     task_done_count = fields.Integer(compute="_compute_task_counts", string="Tasks Done")
     progress = fields.Float(compute="_compute_task_counts", string="Progress (%)")
@@ -63,6 +77,21 @@ class PropertyStormAlert(models.Model):
             alert.progress = (
                 100.0 * alert.task_done_count / alert.task_count if alert.task_count else 0.0
             )
+
+    @api.depends("kind")
+    def _compute_plan(self):
+        for alert in self:
+            alert.plan = "snow" if alert.kind == "snow" else "storm"
+
+    @api.depends("finding_ids")
+    def _compute_finding_count(self):
+        counts = dict(
+            self.env["property.ticket"]._read_group(
+                [("storm_alert_id", "in", self.ids)], ["storm_alert_id"], ["__count"]
+            )
+        )
+        for alert in self:
+            alert.finding_count = counts.get(alert, 0)
 
     def write(self, vals):
         res = super().write(vals)
@@ -172,25 +201,31 @@ class PropertyStormAlert(models.Model):
         action["context"] = {"default_alert_id": self.id, "search_default_group_by_project": 1}
         return action
 
+    def action_view_findings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_butler_ticket.property_ticket_action"
+        )
+        action["domain"] = [("storm_alert_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
     # ------------------------------------------------------------------
     # Checklist
     # ------------------------------------------------------------------
-    def _checklist(self):
-        """The fixed storm checklist of a project: (code, task name), checked by the guards."""
-        return [
-            ("pumps", self.env._("Check the supplies: water pumps")),
-            ("sandbags", self.env._("Check the supplies: sandbags")),
-            ("emergency_lights", self.env._("Check the supplies: emergency lights")),
-            ("signs_fixtures", self.env._("Secure signs, billboards and outdoor fixtures")),
-            ("doors_windows", self.env._("Close and secure doors and windows of public areas")),
-            (
-                "low_lying",
-                self.env._("Protect low-lying equipment (basements, pump and power rooms)"),
-            ),
-        ]
+    def _checklist_items(self):
+        """The active checklist items of these alerts' plans."""
+        return (
+            self.env["property.storm.checklist.item"]
+            .sudo()
+            .search([("plan", "in", list(set(self.mapped("plan"))))])
+            .with_env(self.env)
+        )
 
     def _project_guards(self, projects):
-        """{project id: guards} from the patrol plans of ``projects`` (one query)."""
+        """({project id: guards}, {unit id: guards}) from the patrol plans of ``projects`` (one
+        query): the guards of every plan of the project, and those whose routes pass a unit's
+        checkpoint (S0 3.4.1: every shift patrols each vacant unit)."""
         plans = (
             self.env["property.patrol.plan"]
             .sudo()
@@ -199,26 +234,64 @@ class PropertyStormAlert(models.Model):
                 ["route_id", "guard_ids"],
             )
         )
-        guards = {}
+        Users = self.env["res.users"]
+        guards, unit_guards = {}, {}
         for plan in plans:
             project_id = plan.route_id.project_id.id
-            guards[project_id] = guards.get(project_id, self.env["res.users"]) | plan.guard_ids
-        return {
-            project_id: users.sorted("id").with_env(self.env)
-            for project_id, users in guards.items()
-        }
+            guards[project_id] = guards.get(project_id, Users) | plan.guard_ids
+            for unit in plan.route_id.line_ids.checkpoint_id.unit_id:
+                unit_guards[unit.id] = unit_guards.get(unit.id, Users) | plan.guard_ids
+        return (
+            {key: users.sorted("id").with_env(self.env) for key, users in guards.items()},
+            {key: users.sorted("id").with_env(self.env) for key, users in unit_guards.items()},
+        )
+
+    def _security_teams(self, projects):
+        """{company id: leader and members of its security department}: the guards of an estate
+        whose patrol plans name none (one query)."""
+        departments = (
+            self.env["property.department"]
+            .sudo()
+            .search_fetch(
+                [("kind", "=", "security"), ("company_id", "in", projects.company_id.ids)],
+                ["company_id", "leader_id", "member_ids"],
+            )
+        )
+        teams = {}
+        for department in departments:
+            team = (department.leader_id | department.member_ids).filtered("active")
+            company_id = department.company_id.id
+            teams[company_id] = teams.get(company_id, self.env["res.users"]) | team
+        return {key: users.sorted("id").with_env(self.env) for key, users in teams.items()}
+
+    def _project_butlers(self, projects):
+        """{project id: butlers of its active grids} (one query)."""
+        groups = (
+            self.env["property.grid"]
+            .sudo()
+            ._read_group(
+                [("project_id", "in", projects.ids)], ["project_id"], ["butler_id:recordset"]
+            )
+        )
+        return {project.id: butlers.sorted("id").with_env(self.env) for project, butlers in groups}
 
     def _create_tasks(self):
-        """Create the missing checklist tasks of these alerts, in one create."""
+        """Create the missing checklist tasks of these alerts, in one create.
+
+        Guards' tasks are shared in turn among the guards of the project's patrol plans (without
+        any, the company's security department); a vacant unit's task goes to the guards whose
+        routes pass the unit, else in turn to the project's guards (S0 3.4.3: the patrol guards
+        close vacant units before the storm); butlers' tasks in turn to the butlers of the
+        project's grids."""
         alerts = self.filtered(lambda a: a.state == "active")
         if not alerts:
             return self.env["property.storm.task"]
         Task = self.env["property.storm.task"]
         projects = alerts.project_ids
         existing = {
-            (task.alert_id.id, task.project_id.id, task.code, task.unit_id.id)
+            (task.alert_id.id, task.project_id.id, task.item_id.id, task.unit_id.id)
             for task in Task.search_fetch(
-                [("alert_id", "in", alerts.ids)], ["alert_id", "project_id", "code", "unit_id"]
+                [("alert_id", "in", alerts.ids)], ["alert_id", "project_id", "item_id", "unit_id"]
             )
         }
         # Every vacant unit of the estate, whatever grid restriction applies to the user.
@@ -227,66 +300,81 @@ class PropertyStormAlert(models.Model):
             .sudo()
             .search_fetch(
                 [("project_id", "in", projects.ids), ("state", "=", "vacant")],
-                ["project_id", "code", "butler_id"],
+                ["project_id", "code"],
                 order="code",
             )
         )
         units_by_project = {}
         for unit in vacant_units:
             units_by_project.setdefault(unit.project_id.id, []).append(unit)
-        guards_by_project = self._project_guards(projects)
-        checklist = self._checklist()
+        guards_by_project, guards_by_unit = self._project_guards(projects)
+        security_teams = self._security_teams(projects)
+        butlers_by_project = self._project_butlers(projects)
+        items = alerts._checklist_items()
         vals_list = []
         for alert in alerts:
+            plan_items = items.filtered(lambda i, a=alert: i.plan == a.plan)
             for project in alert.project_ids:
-                guards = guards_by_project.get(project.id, self.env["res.users"])
-                for index, (code, name) in enumerate(checklist):
-                    if (alert.id, project.id, code, False) in existing:
-                        continue
-                    vals_list.append(
-                        {
-                            "alert_id": alert.id,
-                            "project_id": project.id,
-                            "code": code,
-                            "name": name,
-                            "role": "guard",
-                            "user_id": guards[index % len(guards)].id if guards else False,
-                            "sequence": index + 1,
-                        }
+                people = {
+                    "guard": guards_by_project.get(project.id)
+                    or security_teams.get(project.company_id.id, self.env["res.users"]),
+                    "butler": butlers_by_project.get(project.id, self.env["res.users"]),
+                }
+                turn = dict.fromkeys(people, 0)
+                for item in plan_items:
+                    units = (
+                        units_by_project.get(project.id, [])
+                        if item.scope == "vacant_unit"
+                        else [self.env["property.unit"]]
                     )
-                for unit in units_by_project.get(project.id, []):
-                    if (alert.id, project.id, "vacant_unit", unit.id) in existing:
-                        continue
-                    vals_list.append(
-                        {
-                            "alert_id": alert.id,
-                            "project_id": project.id,
-                            "unit_id": unit.id,
-                            "code": "vacant_unit",
-                            "name": self._vacant_unit_task_name(unit.code),
-                            "role": "butler",
-                            "user_id": unit.butler_id.id,
-                            "sequence": 100,
-                        }
-                    )
+                    for unit in units:
+                        if (alert.id, project.id, item.id, unit.id) in existing:
+                            continue
+                        users = people[item.role]
+                        if item.role == "guard" and unit.id in guards_by_unit:
+                            users = guards_by_unit[unit.id]
+                        user = users[turn[item.role] % len(users)] if users else users
+                        turn[item.role] += 1
+                        vals_list.append(
+                            {
+                                "alert_id": alert.id,
+                                "project_id": project.id,
+                                "item_id": item.id,
+                                "unit_id": unit.id,
+                                "name": f"{unit.code}: {item.name}" if unit else item.name,
+                                "role": item.role,
+                                "user_id": user.id,
+                                "sequence": item.sequence,
+                            }
+                        )
         tasks = Task.create(vals_list)
         tasks._translate_names()
         return tasks
-
-    def _vacant_unit_task_name(self, code):
-        return self.env._("Close the windows and clear the drains of vacant unit %s", code)
 
     # ------------------------------------------------------------------
     # Patrols
     # ------------------------------------------------------------------
     @api.model
+    def _active_by_project(self, projects):
+        """{project id: its active alert (the latest raised)} for ``projects``. One query,
+        whatever the user's access to alerts."""
+        if not projects:
+            return {}
+        alerts = self.sudo().search_fetch(
+            [("state", "=", "active"), ("project_ids", "in", projects.ids)],
+            ["project_ids"],
+            order="date_raised, id",
+        )
+        return {
+            project.id: alert.with_env(self.env)
+            for alert in alerts
+            for project in alert.project_ids
+            if project in projects
+        }
+
+    @api.model
     def _active_for_projects(self, projects):
         """The projects among ``projects`` that have an active alert (patrols of their key
-        areas run at double frequency). One query, whatever the user's access to alerts."""
-        if not projects:
-            return projects
-        alerts = self.sudo().search_fetch(
-            [("state", "=", "active"), ("project_ids", "in", projects.ids)], ["project_ids"]
-        )
-        active_ids = set(alerts.project_ids.ids)
-        return projects.filtered(lambda project: project.id in active_ids)
+        areas run at double frequency)."""
+        active = self._active_by_project(projects)
+        return projects.filtered(lambda project: project.id in active)

@@ -1,12 +1,8 @@
-from psycopg2.extras import Json, execute_values
-
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, plaintext2html
 
-TASK_ROLES = [
-    ("guard", "Security Guard"),
-    ("butler", "Butler"),
-]
+from .property_storm_checklist_item import TASK_ROLES
 
 TASK_STATES = [
     ("todo", "To Do"),
@@ -15,7 +11,9 @@ TASK_STATES = [
 
 
 class PropertyStormTask(models.Model):
-    """One line of the storm checklist of a project: a supply, a fixture, a vacant unit."""
+    """One line of the storm checklist of a project: a supply, a fixture, a vacant unit.
+
+    Done when checked; *Hazard Found* also raises an urgent finding (S0 3.6.4)."""
 
     _name = "property.storm.task"
     _description = "Storm Checklist Task"
@@ -24,11 +22,15 @@ class PropertyStormTask(models.Model):
 
     name = fields.Char(string="Task", required=True, translate=True)
     sequence = fields.Integer(default=10)
-    code = fields.Char(
+    item_id = fields.Many2one(
+        "property.storm.checklist.item",
+        string="Checklist Item",
         readonly=True,
-        help="Checklist item: pumps, sandbags, emergency_lights, signs_fixtures, doors_windows, "
-        "low_lying or vacant_unit; empty for a task added by hand.",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The item of the storm plan this task comes from; empty for a task added by hand.",
     )
+    code = fields.Char(related="item_id.code")
     alert_id = fields.Many2one(
         "property.storm.alert",
         required=True,
@@ -63,16 +65,32 @@ class PropertyStormTask(models.Model):
     done_by_id = fields.Many2one("res.users", readonly=True)
     note = fields.Text()
     photo = fields.Image(max_width=1024, max_height=1024, attachment=True)
+    ticket_id = fields.Many2one(
+        "property.ticket",
+        string="Finding",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The finding raised by the hazard found on this task.",
+    )
+    is_hazard = fields.Boolean(
+        string="Hazard Found", compute="_compute_is_hazard", store=True, index=True
+    )
 
     def init(self):
-        # (alert, project, item, unit) once: NULL units (fixed checklist items) compare equal;
-        # tasks added by hand (no code) are not concerned.
+        # (alert, project, item, unit) once: NULL units (project-wide items) compare equal;
+        # tasks added by hand (no item) are not concerned.
         tools.create_unique_index(
             self.env.cr,
-            "property_storm_task_alert_project_code_unit_uniq",
+            "property_storm_task_alert_project_item_unit_uniq",
             self._table,
-            ["alert_id", "project_id", "code", "COALESCE(unit_id, 0)"],
+            ["alert_id", "project_id", "item_id", "COALESCE(unit_id, 0)"],
         )
+
+    @api.depends("ticket_id")
+    def _compute_is_hazard(self):
+        for task in self:
+            task.is_hazard = bool(task.ticket_id)
 
     @api.constrains("alert_id", "project_id", "unit_id")
     def _check_project(self):
@@ -133,34 +151,110 @@ class PropertyStormTask(models.Model):
         ).write({"state": "todo", "done_on": False, "done_by_id": False})
         return True
 
+    def action_report_hazard(self):
+        self._report_hazards()
+        return True
+
+    def _report_hazards(self):
+        """S0 3.6.4: a hazard found on the task is reported at once: it becomes a finding for
+        the item's department, urgent while the alert is active (see property.ticket), and the
+        task is done (checked). The note says what was found."""
+        self._check_can_update()
+        todo = self.filtered(lambda t: not t.ticket_id)
+        undescribed = todo.filtered(lambda t: not t.note)
+        if undescribed:
+            raise UserError(
+                self.env._(
+                    "Describe the hazard in the note first: %s.",
+                    ", ".join(undescribed.mapped("name")),
+                )
+            )
+        finding_type = self.env.ref("property_butler_ticket.property_ticket_type_finding")
+        departments = todo._hazard_departments(finding_type)
+        tickets = self.env["property.ticket"].create(
+            [
+                {
+                    "ticket_type_id": finding_type.id,
+                    "channel": "patrol",
+                    "title": f"{task.alert_id.name}: {task.name}",
+                    # The note is plain text, not markup.
+                    "description": plaintext2html(task.note),
+                    "project_id": task.project_id.id,
+                    "unit_id": task.unit_id.id,
+                    "company_id": task.company_id.id,
+                    "department_id": departments[task.id].id,
+                    "storm_alert_id": task.alert_id.id,
+                }
+                for task in todo
+            ]
+        )
+        now = fields.Datetime.now()
+        for task, ticket in zip(todo, tickets, strict=True):
+            values = {"ticket_id": ticket.id}
+            if task.state == "todo":
+                values.update(state="done", done_on=now, done_by_id=self.env.user.id)
+            task.with_context(property_storm_task_step=True).write(values)
+        return tickets
+
+    def _hazard_departments(self, finding_type):
+        """{task id: department receiving its finding}: the item's department (else the
+        findings'), or the department of the same kind in the task's company (one query)."""
+        wanted = {
+            task.id: task.item_id.department_id or finding_type.department_id for task in self
+        }
+        others = self.filtered(lambda t: wanted[t.id] and wanted[t.id].company_id != t.company_id)
+        local = {}
+        if others:
+            for department in (
+                self.env["property.department"]
+                .sudo()
+                .search_fetch(
+                    [
+                        ("company_id", "in", others.company_id.ids),
+                        ("kind", "in", list({wanted[t.id].kind for t in others})),
+                    ],
+                    ["company_id", "kind"],
+                    order="sequence desc, id desc",
+                )
+            ):
+                local[(department.company_id.id, department.kind)] = department.with_env(self.env)
+        Department = self.env["property.department"]
+        return {
+            task.id: wanted[task.id]
+            if task not in others
+            else local.get((task.company_id.id, wanted[task.id].kind), Department)
+            for task in self
+        }
+
+    def action_view_finding(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "property.ticket",
+            "res_id": self.ticket_id.id,
+            "view_mode": "form",
+        }
+
     def _translate_names(self):
-        """The checklist tasks' names in every installed language (they come from the code's
-        translations, see property.storm.alert._checklist): one query per language."""
-        if not self:
+        """The checklist tasks' names in every language of their item (a vacant unit's task
+        starts with the unit's code): one query."""
+        tasks = self.filtered("item_id")
+        if not tasks:
             return
         self.flush_recordset(["name"])
-        Alert = self.env["property.storm.alert"]
-        for lang, _name in self.env["res.lang"].get_installed():
-            alert = Alert.with_context(lang=lang)
-            names = dict(alert._checklist())
-            rows = [
-                (
-                    task.id,
-                    Json(
-                        {
-                            lang: alert._vacant_unit_task_name(task.unit_id.code)
-                            if task.code == "vacant_unit"
-                            else names.get(task.code, task.name)
-                        }
-                    ),
-                )
-                for task in self.filtered("code")
-            ]
-            execute_values(
-                self.env.cr._obj,
-                """UPDATE property_storm_task task SET name = task.name || data.name
-                     FROM (VALUES %s) AS data(id, name) WHERE task.id = data.id""",
-                rows,
-                template="(%s, %s::jsonb)",
+        self.env["property.storm.checklist.item"].flush_model(["name"])
+        self.env["property.unit"].flush_model(["code"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE property_storm_task task
+                      SET name = COALESCE(
+                            (SELECT jsonb_object_agg(item_name.key, unit.code || ': ' || item_name.value)
+                               FROM property_unit unit, jsonb_each_text(item.name) item_name
+                              WHERE unit.id = task.unit_id),
+                            item.name)
+                     FROM property_storm_checklist_item item
+                    WHERE item.id = task.item_id AND task.id IN %s""",
+                tuple(tasks.ids),
             )
-        self.invalidate_recordset(["name"])
+        )
+        tasks.invalidate_recordset(["name"])

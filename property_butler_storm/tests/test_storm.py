@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -7,17 +8,33 @@ from odoo.addons.property_butler_patrol.tests.common_patrol import PatrolEstateC
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
+# The typhoon and rainstorm patrol of S0 3.6 (and the butler's word to the residents), once per
+# project; the vacant units' task (S0 3.4.3) is one per vacant unit.
 FIXED_CODES = {
     "pumps",
     "sandbags",
     "emergency_lights",
     "signs_fixtures",
     "doors_windows",
+    "balconies",
+    "cars_under_fixtures",
+    "key_area_doors_windows",
     "low_lying",
+    "protective_gear",
+    "residents_notice",
 }
 
 
 class StormHandoverCase(PatrolEstateCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The estate's guards are those of its patrol plans (the security department, whose
+        # staff stand in for an estate without any, has nobody here).
+        cls.env.ref("property_butler_ticket.property_department_security").write(
+            {"leader_id": False, "member_ids": [Command.clear()]}
+        )
+
     def _alert(self, projects=None, **vals):
         return (
             self.env["property.storm.alert"]
@@ -54,22 +71,29 @@ class TestStormAlert(StormHandoverCase):
                 FIXED_CODES,
                 f"the fixed checklist for {project.name}",
             )
-        self.assertEqual(set(fixed.mapped("role")), {"guard"})
-        mine = fixed.filtered(lambda t: t.project_id == self.project)
+        by_guards = fixed.filtered(lambda t: t.code != "residents_notice")
+        self.assertEqual(set(by_guards.mapped("role")), {"guard"})
+        mine = by_guards.filtered(lambda t: t.project_id == self.project)
         self.assertEqual(
             mine.user_id, self.guard | self.guard2, "shared among the guards of the plans"
         )
         self.assertFalse(
             fixed.filtered(lambda t: t.project_id == self.project2).user_id,
-            "no guard known for that estate: left unassigned, with the guard role",
+            "no guard or butler known for that estate: left unassigned, with the role",
+        )
+        notices = fixed - by_guards
+        self.assertEqual(set(notices.mapped("role")), {"butler"})
+        self.assertIn(
+            notices.filtered(lambda t: t.project_id == self.project).user_id,
+            self.butler | self.butler2,
+            "the residents are told by a butler of the estate's grids",
         )
         per_unit = tasks.filtered("unit_id")
         self.assertEqual(per_unit.unit_id, self.unit | self.unit_b, "vacant units only")
-        self.assertEqual(set(per_unit.mapped("role")), {"butler"})
-        self.assertEqual(per_unit.filtered(lambda t: t.unit_id == self.unit).user_id, self.butler)
-        self.assertEqual(
-            per_unit.filtered(lambda t: t.unit_id == self.unit_b).user_id, self.butler2
-        )
+        self.assertEqual(set(per_unit.mapped("code")), {"vacant_unit"})
+        # S0 3.4.3: the patrol guards close the vacant units before the storm.
+        self.assertEqual(set(per_unit.mapped("role")), {"guard"})
+        self.assertEqual(per_unit.user_id, self.guard | self.guard2)
         self.assertIn(self.unit.code, per_unit.filtered(lambda t: t.unit_id == self.unit).name)
         self.assertEqual(len(tasks), 2 * len(FIXED_CODES) + 2)
 
@@ -144,7 +168,9 @@ class TestStormAlert(StormHandoverCase):
         self.assertEqual(task.done_by_id, self.guard)
         self.assertTrue(task.done_on)
         unit_task = alert.task_ids.filtered(lambda t: t.unit_id == self.unit)
-        unit_task.with_user(self.butler).action_done()
+        with self.assertRefused(UserError, "assigned to someone else"):
+            unit_task.with_user(self.butler).action_done()
+        unit_task.with_user(unit_task.user_id).action_done()
         self.assertEqual(unit_task.state, "done")
         self.assertEqual(alert.task_done_count, 2)
 
@@ -185,6 +211,15 @@ class TestStormHandoverReports(StormHandoverCase):
         self.assertIn("Harbour View", html)
         self.assertIn(self.unit.code, html)
         self.assertIn("Check the supplies: sandbags", html)
+        self.assertNotIn("Hazard Found", html)
+        task = alert.task_ids.filtered(lambda t: t.code == "low_lying" and t.user_id)[:1]
+        task.note = "Water in the pump room"
+        task.with_user(task.user_id).action_report_hazard()
+        html = self._render_html(
+            "property_butler_storm.property_storm_alert_report_checklist", alert, user=self.guard
+        )
+        self.assertIn(f"Hazard Found: {task.ticket_id.name}", html)
+        self.assertIn("Water in the pump room", html)
         self._render_pdf("property_butler_storm.property_storm_alert_report_checklist", alert)
 
 

@@ -36,7 +36,14 @@ class TestDemoEstate(TransactionCase):
         self.assertTrue(self._count("property.patrol.round", on_project))
         self.assertTrue(self._count("property.inspection"))
         self.assertEqual(self._count("property.decoration.permit", on_project), 14)
-        self.assertEqual(self._count("property.storm.alert"), 2)
+        self.assertEqual(self._count("property.storm.alert"), 3)
+        self.assertTrue(self._count("property.storm.alert", [("kind", "=", "snow")]))
+        self.assertTrue(
+            self._count(
+                "property.ticket", [("storm_alert_id", "!=", False), ("priority", "=", "1")]
+            ),
+            "no urgent hazard found during the storm",
+        )
         self.assertTrue(self._count("property.handover.log", on_project))
         self.assertTrue(self._count("property.fee.rate", on_project))
         self.assertTrue(self._count("property.debit.mandate", [("state", "=", "active")]))
