@@ -73,13 +73,13 @@ class PropertyHousehold(models.Model):
     occupancy_ids = fields.One2many(related="unit_id.current_occupancy_ids", string="Members")
 
     vehicle_ids = fields.One2many("property.household.vehicle", "household_id", string="Vehicles")
-    no_vehicle = fields.Boolean(string="No Vehicle", tracking=True)
+    no_vehicle = fields.Boolean(tracking=True)
     pet_ids = fields.One2many("property.household.pet", "household_id", string="Pets")
     no_pet = fields.Boolean(string="No Pets", tracking=True)
     elderly_alone = fields.Boolean(string="Elderly Living Alone", tracking=True)
     disability = fields.Boolean(string="Person with a Disability", tracking=True)
     infant = fields.Boolean(string="Infants", tracking=True)
-    no_special_needs = fields.Boolean(string="No Special Needs", tracking=True)
+    no_special_needs = fields.Boolean(tracking=True)
     special_needs = fields.Text(
         string="Special Needs Details",
         help="What the butler and the front desk should know: mobility, medical equipment, "
@@ -92,13 +92,13 @@ class PropertyHousehold(models.Model):
         CONTACT_CHANNELS, string="Preferred Contact Channel", tracking=True
     )
     emergency_name = fields.Char(string="Emergency Contact", tracking=True)
-    emergency_phone = fields.Char(string="Emergency Phone", tracking=True)
+    emergency_phone = fields.Char(tracking=True)
     emergency_relation = fields.Char(string="Relation", help="e.g. son, daughter, neighbour.")
 
     date_verified = fields.Date(
         string="Last Verified", readonly=True, copy=False, tracking=True, index=True
     )
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     completeness = fields.Integer(
         compute="_compute_completeness",
         store=True,
@@ -109,7 +109,6 @@ class PropertyHousehold(models.Model):
     to_verify = fields.Boolean(
         compute="_compute_to_verify",
         search="_search_to_verify",
-        string="To Verify",
         help="Never verified, or last verified more than a year ago.",
     )
 

@@ -23,7 +23,7 @@ class PropertyHouseholdVehicle(models.Model):
         "property.household", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="household_id.company_id", store=True, index=True)
-    plate = fields.Char(string="Plate", required=True)
+    plate = fields.Char(required=True)
     description = fields.Char(help="Make, model, colour.")
 
     @api.model_create_multi

@@ -1,1 +1,2 @@
 from . import property_visit_report_wizard
+from . import property_ticket_satisfaction
