@@ -6,11 +6,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.property_butler.models.ir_cron import CronBatch
 from odoo.addons.property_butler.models.property_project import local_to_utc, utc_to_local
 
+from .property_unit import DWELLING_UNIT_TYPES
+
 # The butler's morning check (S0): at 9:30 they ask the team leads about the night; done later,
 # it is late.
 MORNING_CHECK_TIME = time(9, 30)
-
-from .property_unit import DWELLING_UNIT_TYPES
 
 
 class PropertyInspection(models.Model):
@@ -295,7 +295,11 @@ class PropertyInspection(models.Model):
         period = day.strftime("%Y-%m")
         empty = units.search([*units._property_empty_domain(), ("id", "in", units.ids)])
         done = self.search(
-            [("template_id", "=", template.id), ("period", "=", period), ("unit_id", "in", empty.ids)]
+            [
+                ("template_id", "=", template.id),
+                ("period", "=", period),
+                ("unit_id", "in", empty.ids),
+            ]
         ).unit_id
         return self.create(
             [

@@ -47,7 +47,6 @@ class PropertyInspectionTemplate(models.Model):
     my_duty = fields.Boolean(
         compute="_compute_my_duty",
         search="_search_my_duty",
-        string="My Duty",
         help="Inspections your own role owes.",
     )
     description = fields.Text(translate=True)

@@ -145,9 +145,11 @@ class PropertyPatrolRoute(models.Model):
             ]
             wanted_ids = {checkpoint.id for checkpoint in wanted}
             stale |= route.line_ids.filtered(
-                lambda line, ids=wanted_ids: line.checkpoint_id.area == "vacant_unit"
-                and line.checkpoint_id.unit_id
-                and line.checkpoint_id.id not in ids
+                lambda line, ids=wanted_ids: (
+                    line.checkpoint_id.area == "vacant_unit"
+                    and line.checkpoint_id.unit_id
+                    and line.checkpoint_id.id not in ids
+                )
             )
             present = set(route.line_ids.checkpoint_id.ids)
             vals_list += [
@@ -229,4 +231,6 @@ class PropertyPatrolRoute(models.Model):
         self.search(
             [("kind", "=", "empty_flats"), ("project_id", "in", (batch - routes.project_id).ids)]
         )._sync_vacant_units()
-        return CronBatch(plans.route_id | routes, len(batch), len(projects) - len(batch), batch[-1:].id)
+        return CronBatch(
+            plans.route_id | routes, len(batch), len(projects) - len(batch), batch[-1:].id
+        )

@@ -169,7 +169,9 @@ class TestManualDuties(PropertyButlerCase):
         self.assertEqual(set(created.mapped("date_deadline")), {date(2026, 12, 31)})
         unsold = created.filtered(lambda i: i.unit_id == self.unit_b)
         self.assertEqual(unsold.user_id, self.supervisor, "no grid: the project's supervisor")
-        self.assertFalse(self._mine(self.env["property.inspection"]._cron_vacant_unit_inspections()))
+        self.assertFalse(
+            self._mine(self.env["property.inspection"]._cron_vacant_unit_inspections())
+        )
 
     @freeze_time("2026-12-10 03:00:00")
     def test_flat_emptied_mid_month_is_inspected_then(self):
@@ -236,8 +238,13 @@ class TestManualDuties(PropertyButlerCase):
         self.assertEqual(len(route.line_ids), 2)
         # The daily job neither makes a second route nor more plans.
         Route._cron_default_plans()
-        self.assertEqual(Route.search([("kind", "=", "empty_flats"), ("project_id", "=", self.project.id)]), route)
-        self.assertEqual(self.env["property.patrol.plan"].search([("route_id", "=", route.id)]), plans)
+        self.assertEqual(
+            Route.search([("kind", "=", "empty_flats"), ("project_id", "=", self.project.id)]),
+            route,
+        )
+        self.assertEqual(
+            self.env["property.patrol.plan"].search([("route_id", "=", route.id)]), plans
+        )
 
     @freeze_time("2026-12-07 00:00:00")  # Monday 08:00 in Shanghai
     def test_weekly_empty_flat_list_for_control_room_and_front_desk(self):
@@ -297,7 +304,9 @@ class TestManualDuties(PropertyButlerCase):
             Route.search([("kind", "=", "key_areas"), ("project_id", "=", self.project.id)]), route
         )
         self.assertEqual(route.line_ids.checkpoint_id, archive | office)
-        self.assertEqual(self.env["property.patrol.plan"].search([("route_id", "=", route.id)]), plan)
+        self.assertEqual(
+            self.env["property.patrol.plan"].search([("route_id", "=", route.id)]), plan
+        )
         # A key area already walked hourly at night by a hand-made plan is left alone.
         store = Checkpoint.create(
             {"name": "Warehouse", "project_id": self.project.id, "is_key_area": True}

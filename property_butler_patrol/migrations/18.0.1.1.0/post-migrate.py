@@ -16,12 +16,12 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    internal = env.ref(
-        "property_butler_patrol.property_inspection_template_internal_round", False
-    )
+    internal = env.ref("property_butler_patrol.property_inspection_template_internal_round", False)
     supervisor = env.ref("property_butler.property_butler_group_supervisor")
     if internal and internal.inspector_group_id == supervisor:
-        internal.inspector_group_id = env.ref("property_butler.property_butler_group_internal_affairs")
+        internal.inspector_group_id = env.ref(
+            "property_butler.property_butler_group_internal_affairs"
+        )
     cron = env.ref("property_butler_patrol.property_inspection_cron_vacant_units", False)
     if cron and cron.interval_type == "months":
         cron.write({"interval_type": "days", "interval_number": 1})
