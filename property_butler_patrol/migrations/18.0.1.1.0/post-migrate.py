@@ -24,5 +24,12 @@ def migrate(cr, version):
         )
     cron = env.ref("property_butler_patrol.property_inspection_cron_vacant_units", False)
     if cron and cron.interval_type == "months":
-        cron.write({"interval_type": "days", "interval_number": 1})
+        cron.write(
+            {
+                "name": "Property: this month's inspection of every empty flat (daily: also "
+                "those emptied mid-month)",
+                "interval_type": "days",
+                "interval_number": 1,
+            }
+        )
     env["property.patrol.route"]._cron_default_plans()
