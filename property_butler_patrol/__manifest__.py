@@ -1,7 +1,7 @@
 {
     "name": "Property Butler Patrols",
     "summary": "Checkpoints, patrol routes, rounds and check-ins, inspections of vacant units",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",
@@ -16,6 +16,7 @@
         "data/property_checklist_item_data.xml",
         "report/property_inspection_reports.xml",
         "report/property_patrol_reports.xml",
+        "report/property_project_reports.xml",
         "views/property_inspection_views.xml",
         "views/property_patrol_views.xml",
         "views/property_ticket_views.xml",

@@ -15,6 +15,7 @@ from . import (
     property_department,
     res_partner,
     res_users,
+    res_groups,
     ir_attachment,
     ir_cron,
     ir_cron_progress,

@@ -11,6 +11,18 @@ class ResUsers(models.Model):
     )
 
     # ------------------------------------------------------------------
+    # Roles
+    # ------------------------------------------------------------------
+    def _property_own_roles(self):
+        """The property roles this user was given, not those they only hold because a higher
+        role implies them: a manager's roles imply the supervisor's and the butler's, yet the
+        manager owes neither a supervisor's rounds nor a butler's (duties are per own role)."""
+        self.ensure_one()
+        category = self.env.ref("property_butler.property_butler_module_category")
+        groups = self.groups_id.filtered(lambda group: group.category_id == category)
+        return groups - groups.trans_implied_ids
+
+    # ------------------------------------------------------------------
     # Home action: each role lands on its own work after login
     # ------------------------------------------------------------------
     @api.model

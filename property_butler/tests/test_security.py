@@ -23,7 +23,29 @@ class TestRoles(PropertyButlerCase):
                     user.has_group(GROUP + role), role in roles, f"{user.login} / {role}"
                 )
         category = self.env.ref("property_butler.property_butler_module_category")
-        self.assertEqual(len(self.env["res.groups"].search([("category_id", "=", category.id)])), 6)
+        self.assertEqual(len(self.env["res.groups"].search([("category_id", "=", category.id)])), 7)
+
+    def test_internal_affairs_supervisor_is_a_role_of_its_own(self):
+        """內務主管 (S1 4.3): neither the customer-affairs supervisor's role nor implied by it;
+        the manager holds it (sees everything) without it being the manager's own role."""
+        internal = self._user("pb_internal", "internal_affairs")
+        for role, held in {
+            "internal_affairs": True,
+            "front_desk": True,
+            "department_staff": True,
+            "butler": False,
+            "supervisor": False,
+            "patrol_guard": False,
+        }.items():
+            self.assertEqual(internal.has_group(GROUP + role), held, role)
+        self.assertFalse(self.supervisor.has_group(GROUP + "internal_affairs"))
+        self.assertTrue(self.manager.has_group(GROUP + "internal_affairs"))
+        own = {user: user._property_own_roles() for user in (internal, self.manager, self.butler)}
+        self.assertEqual(own[internal], self.env.ref(GROUP + "internal_affairs"))
+        self.assertEqual(own[self.manager], self.env.ref(GROUP + "manager"))
+        self.assertEqual(own[self.butler], self.env.ref(GROUP + "butler"))
+        group = self.env.ref(GROUP + "internal_affairs").with_context(lang="zh_CN")
+        self.assertEqual(group.name, "内务主管")
 
     def test_reading_roles_cannot_write(self):
         for user in (self.front_desk, self.guard, self.staff):

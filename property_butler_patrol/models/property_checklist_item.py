@@ -1,9 +1,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Where a checkpoint is: the standard checks of S0 3.2.1 (inside the buildings) and 3.2.2
-# (outside) apply to it.
-PATROL_AREAS = [("indoor", "Inside the Buildings"), ("outdoor", "Outside the Buildings")]
+# Where a checkpoint is: the standard checks of S0 3.2.1 (inside the buildings), 3.2.2
+# (outside) or 3.4.2 (at the door of an empty flat) apply to it.
+PATROL_AREAS = [
+    ("indoor", "Inside the Buildings"),
+    ("outdoor", "Outside the Buildings"),
+    ("vacant_unit", "Empty Flat"),
+]
 
 
 class PropertyChecklistItem(models.Model):

@@ -240,47 +240,12 @@ class PropertyCheckpoint(models.Model):
         return True
 
     def action_plan_night_rounds(self):
-        """The default night plan of key areas: for each project, a route through its key areas
-        without an hourly night round and a plan of the night shift every hour."""
-        missing = self.filtered("night_round_missing")
-        if not missing:
+        """The default night plan of key areas: for each project, its key areas without an
+        hourly night round join the project's key-area night route, walked every hour of the
+        night shift."""
+        if not self.filtered("night_round_missing"):
             raise UserError(self.env._("These key areas already have an hourly night round."))
-        shift_model = self.env["property.patrol.shift"]
-        default = self.env.ref("property_butler_patrol.property_patrol_shift_night", False)
-        plans = self.env["property.patrol.plan"]
-        for project in missing.project_id:
-            shifts = (default or shift_model) | shift_model.search(
-                [("company_id", "=", project.company_id.id)]
-            )
-            shift = shifts.filtered(
-                lambda s, p=project: (
-                    s.company_id == p.company_id
-                    and all(
-                        (hour - s.hour_from) % 24 + 1 <= s.duration + 1e-6 for hour in NIGHT_HOURS
-                    )
-                )
-            )[:1]
-            if not shift:
-                raise UserError(
-                    self.env._(
-                        "%s has no shift covering 22:00 to 06:00: create the night shift first.",
-                        project.company_id.name,
-                    )
-                )
-            checkpoints = missing.filtered(lambda c, p=project: c.project_id == p)
-            route = self.env["property.patrol.route"].create(
-                {
-                    "name": self.env._("Key areas at night"),
-                    "project_id": project.id,
-                    "line_ids": [
-                        fields.Command.create({"checkpoint_id": checkpoint.id, "sequence": index})
-                        for index, checkpoint in enumerate(checkpoints)
-                    ],
-                }
-            )
-            plans |= plans.create(
-                {"route_id": route.id, "shift_id": shift.id, "interval_minutes": 60}
-            )
+        plans = self._plan_default_night_rounds()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Night Plans of the Key Areas"),
@@ -288,6 +253,66 @@ class PropertyCheckpoint(models.Model):
             "view_mode": "list,form",
             "domain": [("id", "in", plans.ids)],
         }
+
+    def _plan_default_night_rounds(self, strict=True):
+        """Put these key areas that no hourly night round patrols on their project's key-area
+        night route (one per project, made when missing) and make sure that route has an
+        hourly plan of a shift covering 22:00-06:00 (S0 3.5.2). A company without such a shift
+        is refused (``strict``) or skipped. Returns the plans of the routes."""
+        missing = self.filtered("night_round_missing")
+        Plan = self.env["property.patrol.plan"]
+        if not missing:
+            return Plan
+        projects = missing.project_id
+        shifts = self.env["property.patrol.shift"].search(
+            [("company_id", "in", projects.company_id.ids)], order="hour_from, id"
+        )
+        night_shifts = shifts.filtered(
+            lambda s: all(
+                (hour - s.hour_from) % 24 + 1 <= s.duration + 1e-6 for hour in NIGHT_HOURS
+            )
+        )
+        Route = self.env["property.patrol.route"]
+        routes = Route.search([("kind", "=", "key_areas"), ("project_id", "in", projects.ids)])
+        hourly_plans = Plan.search(
+            [
+                ("route_id", "in", routes.ids),
+                ("shift_id", "in", night_shifts.ids),
+                ("interval_minutes", ">", 0),
+                ("interval_minutes", "<=", 60),
+            ]
+        )
+        plans, line_vals = Plan, []
+        for project in projects:
+            shift = night_shifts.filtered(lambda s, p=project: s.company_id == p.company_id)[:1]
+            if not shift:
+                if strict:
+                    raise UserError(
+                        self.env._(
+                            "%s has no shift covering 22:00 to 06:00: create the night shift "
+                            "first.",
+                            project.company_id.name,
+                        )
+                    )
+                continue
+            checkpoints = missing.filtered(lambda c, p=project: c.project_id == p)
+            route = routes.filtered(lambda r, p=project: r.project_id == p)[:1]
+            if not route:
+                route = Route.create(
+                    {"name": self.env._("Key areas at night"), "project_id": project.id,
+                     "kind": "key_areas"}
+                )  # fmt: skip
+            on_route = route.line_ids.checkpoint_id
+            line_vals += [
+                {"route_id": route.id, "checkpoint_id": checkpoint.id, "sequence": index}
+                for index, checkpoint in enumerate(checkpoints - on_route, len(route.line_ids))
+            ]
+            hourly = hourly_plans.filtered(lambda p, r=route: p.route_id == r)[:1]
+            plans |= hourly or Plan.create(
+                {"route_id": route.id, "shift_id": shift.id, "interval_minutes": 60}
+            )
+        self.env["property.patrol.route.line"].create(line_vals)
+        return plans
 
     def action_regenerate_token(self):
         """Print a new QR code: the old one stops working at once."""

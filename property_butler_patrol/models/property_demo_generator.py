@@ -13,8 +13,8 @@ class PropertyDemoGenerator(models.AbstractModel):
     @demo_step
     def _generate_demo_patrols(self):
         """Checkpoints with QR codes, a night route through the key areas, a day route past the
-        buildings, their plans for the demo guard, the rounds of today and tomorrow, and this
-        month's vacant-unit inspections."""
+        buildings, the empty flats passed on each shift, their plans for the demo guard, the
+        rounds of today and tomorrow, and this month's vacant-unit inspections."""
         project = self._demo_project()
         Checkpoint = self.env["property.checkpoint"]
         if not project or Checkpoint.search_count([("project_id", "=", project.id)], limit=1):
@@ -105,6 +105,11 @@ class PropertyDemoGenerator(models.AbstractModel):
                     "guard_ids": guards,
                 },
             ]
+        )
+        # The empty flats, passed once on each shift (S0 3.4.1), by the demo guard too.
+        empty_flats = Route._create_empty_flat_routes(project)
+        self.env["property.patrol.plan"].search([("route_id", "in", empty_flats.ids)]).write(
+            {"guard_ids": guards, "tz": DEFAULT_TZ}
         )
         self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
         self.env["property.inspection"]._cron_vacant_unit_inspections()

@@ -6,13 +6,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.property_butler.models.ir_cron import CronBatch
 from odoo.addons.property_butler.models.property_project import local_to_utc, utc_to_local
 
+from .property_unit import DWELLING_UNIT_TYPES
+
 # The butler's morning check (S0): at 9:30 they ask the team leads about the night; done later,
 # it is late.
 MORNING_CHECK_TIME = time(9, 30)
-
-# Unit types people live in: only these get the monthly vacant-flat inspection (water, power and
-# gas off, no cracks...), not parking spaces, storage rooms or shops.
-DWELLING_UNIT_TYPES = ("residential",)
 
 
 class PropertyInspection(models.Model):
@@ -261,9 +259,11 @@ class PropertyInspection(models.Model):
 
     @api.model
     def _cron_vacant_unit_inspections(self, batch_size=500):
-        """On the 1st of the month: one inspection per vacant unit for its butler, due at month
-        end. Idempotent: (unit, template, month) is unique and existing ones are skipped.
-        ``batch_size`` units per call of the scheduler."""
+        """Every day: one inspection this month for each empty flat of the clusters (vacant,
+        unsold, decorated with nobody living there) for its butler, due at month end; a flat
+        that became empty mid-month gets its inspection that day. Idempotent: (unit, template,
+        month) is unique and existing ones are skipped. ``batch_size`` units per call of the
+        scheduler."""
         return self.env["ir.cron"]._property_run_batches(
             lambda _cursor: self._vacant_unit_inspections_batch(batch_size)
         )
@@ -272,30 +272,48 @@ class PropertyInspection(models.Model):
     def _vacant_unit_inspections_batch(self, batch_size):
         template = self.env.ref("property_butler_patrol.property_inspection_template_vacant_unit")
         today = fields.Date.context_today(self)
-        period = today.strftime("%Y-%m")
-        end = fields.Date.end_of(today, "month")
-        existing = self.search([("template_id", "=", template.id), ("period", "=", period)]).unit_id
-        vacant = [("state", "=", "vacant"), ("unit_type", "in", DWELLING_UNIT_TYPES)]
+        existing = self.search(
+            [("template_id", "=", template.id), ("period", "=", today.strftime("%Y-%m"))]
+        ).unit_id
+        empty = self.env["property.unit"]._property_empty_domain()
         units = self.env["property.unit"].search(
-            [*vacant, ("id", "not in", existing.ids)], limit=batch_size
+            [*empty, ("id", "not in", existing.ids)], limit=batch_size
         )
-        inspections = self.create(
+        inspections = self._create_vacant_unit_inspections(units, today)
+        remaining = self.env["property.unit"].search_count(
+            [*empty, ("id", "not in", (existing | units).ids)]
+        )
+        return CronBatch(inspections, len(units), remaining)
+
+    @api.model
+    def _create_vacant_unit_inspections(self, units, day):
+        """This month's inspection of those ``units`` that are empty flats and have none yet,
+        for their butler (else the project's supervisor), due at the month's end."""
+        template = self.env.ref("property_butler_patrol.property_inspection_template_vacant_unit")
+        if not template.active or not units:
+            return self.browse()
+        period = day.strftime("%Y-%m")
+        empty = units.search([*units._property_empty_domain(), ("id", "in", units.ids)])
+        done = self.search(
+            [
+                ("template_id", "=", template.id),
+                ("period", "=", period),
+                ("unit_id", "in", empty.ids),
+            ]
+        ).unit_id
+        return self.create(
             [
                 {
                     "template_id": template.id,
                     "unit_id": unit.id,
                     "user_id": (unit.butler_id or unit.project_id.supervisor_id).id,
-                    "date_planned": today,
-                    "date_deadline": end,
+                    "date_planned": day,
+                    "date_deadline": fields.Date.end_of(day, "month"),
                     "period": period,
                 }
-                for unit in units
+                for unit in empty - done
             ]
         )
-        remaining = self.env["property.unit"].search_count(
-            [*vacant, ("id", "not in", (existing | units).ids)]
-        )
-        return CronBatch(inspections, len(inspections), remaining)
 
     def _close_morning_reminders(self):
         """The 9:30 reminders of the inspectors of these morning checks are done."""
@@ -327,19 +345,7 @@ class PropertyInspection(models.Model):
         )
         # Butlers, not the supervisors and managers whose roles imply the butler's.
         group = template.inspector_group_id
-        above, implying = self.env["res.groups"], group
-        while implying:
-            implying = self.env["res.groups"].search(
-                [("implied_ids", "in", implying.ids), ("id", "not in", above.ids)]
-            )
-            above |= implying
-        butlers = self.env["res.users"].search(
-            [
-                ("groups_id", "in", group.ids),
-                ("groups_id", "not in", above.ids),
-                ("share", "=", False),
-            ]
-        )
+        butlers = group._property_duty_holders()[group] if group else self.env["res.users"]
         start = local_to_utc(today, 0, None)
         done = self.search(
             [

@@ -1,10 +1,12 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 INSPECTION_KINDS = [
     ("cluster_daily", "Butler's Daily Cluster Inspection"),
     ("morning_check", "Morning Check (9:30)"),
     ("public_area", "Public-Area Round"),
     ("vacant_unit", "Vacant Unit Inspection"),
+    ("in_home", "In-Home Service Inspection"),
 ]
 
 PERIODS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
@@ -34,8 +36,18 @@ class PropertyInspectionTemplate(models.Model):
     target_period = fields.Selection(PERIODS, string="Per", default="day", required=True)
     inspector_group_id = fields.Many2one(
         "res.groups",
-        string="Inspectors",
-        help="The role that owes these inspections (butlers, supervisors, managers).",
+        string="Duty Of",
+        domain=lambda self: [
+            ("category_id", "=", self.env.ref("property_butler.property_butler_module_category").id)
+        ],
+        help="The role that owes these inspections (S1 4.1-4.5). Only the users given this very "
+        "role owe them: a manager, whose role implies the supervisor's and the butler's, does "
+        "not owe their rounds.",
+    )
+    my_duty = fields.Boolean(
+        compute="_compute_my_duty",
+        search="_search_my_duty",
+        help="Inspections your own role owes.",
     )
     description = fields.Text(translate=True)
     my_done_count = fields.Integer(
@@ -58,6 +70,20 @@ class PropertyInspectionTemplate(models.Model):
         for template in self:
             template.item_count = len(template.item_ids)
 
+    @api.depends("inspector_group_id")
+    @api.depends_context("uid")
+    def _compute_my_duty(self):
+        own = self.env.user._property_own_roles()
+        for template in self:
+            template.my_duty = bool(template.inspector_group_id & own)
+
+    def _search_my_duty(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the inspections you owe."))
+        own = self.env.user._property_own_roles()
+        domain = [("inspector_group_id", "in", own.ids)]
+        return domain if (operator == "=") == value else ["!", *domain]
+
     @api.depends_context("uid")
     def _compute_my_schedule(self):
         status = self._schedule_status()
@@ -69,7 +95,7 @@ class PropertyInspectionTemplate(models.Model):
             # Behind: what is left cannot be done in the days left of the period.
             days_left = (end - today).days + 1
             template.my_late = bool(
-                template.inspector_group_id in self.env.user.groups_id
+                template.inspector_group_id in self.env.user._property_own_roles()
                 and mine["due"] - mine["done"] > days_left
             )
 
@@ -85,20 +111,14 @@ class PropertyInspectionTemplate(models.Model):
 
     def _schedule_status(self, day=None):
         """Per template and inspector: inspections done in the period around ``day`` against
-        the times due, in one grouped query per template.
+        the times due, in one grouped query per template. The inspectors are the users whose own
+        role is the template's duty (not those who hold it through a higher role).
 
         Returns {(template, user): {"done": n, "due": n, "late": bool}}.
         """
         day = day or fields.Date.context_today(self)
         Inspection = self.env["property.inspection"]
-        inspectors_by_group = {}
-        groups = self.inspector_group_id
-        if groups:
-            users = self.env["res.users"].search(
-                [("groups_id", "in", groups.ids), ("share", "=", False)]
-            )
-            for group in groups:
-                inspectors_by_group[group] = users.filtered(lambda u, g=group: g in u.groups_id)
+        inspectors_by_group = self.inspector_group_id._property_duty_holders()
         status = {}
         for template in self:
             start, end = template._period_bounds(day)
@@ -114,7 +134,8 @@ class PropertyInspectionTemplate(models.Model):
                     ["__count"],
                 )
             )
-            inspectors = inspectors_by_group.get(template.inspector_group_id) or list(done)
+            duty = template.inspector_group_id
+            inspectors = inspectors_by_group[duty] if duty else list(done)
             for user in inspectors:
                 count = done.get(user, 0)
                 status[(template, user)] = {

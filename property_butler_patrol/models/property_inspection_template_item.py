@@ -10,6 +10,8 @@ CATEGORIES = [
     ("facilities", "Public Facilities"),
     ("night_events", "Night Events to Follow Up"),
     ("vacant_unit", "Vacant Unit"),
+    ("in_home", "In-Home Service"),
+    ("lobby", "Lobby Order and Reception"),
 ]
 
 

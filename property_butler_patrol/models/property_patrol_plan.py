@@ -148,7 +148,10 @@ class PropertyPatrolPlan(models.Model):
         return CronBatch(created, len(batch), len(plans) - len(batch), [day, batch[-1:].id])
 
     def _generate_rounds(self, days):
-        """Create the missing rounds of these plans for ``days``, in one query and one create."""
+        """Create the missing rounds of these plans for ``days``, in one query and one create.
+        Empty-flat routes are first brought in line with the units' status; a route without
+        checkpoints (no empty flat left) gets no rounds."""
+        self.route_id._sync_vacant_units()
         # No "created" chatter message per round: thousands a month, and nobody reads them.
         Round = self.env["property.patrol.round"].with_context(
             mail_create_nolog=True, tracking_disable=True
@@ -163,6 +166,8 @@ class PropertyPatrolPlan(models.Model):
         stormy = self._intensified_project_ids(self.route_id.project_id)
         vals_list = []
         for plan in self.with_context(property_storm_project_ids=stormy):
+            if not plan.route_id.line_ids:
+                continue
             guards = plan.guard_ids.sorted("id")
             for day in days:
                 for index, start in enumerate(plan._slots(day)):

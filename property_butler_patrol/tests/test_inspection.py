@@ -91,7 +91,8 @@ class TestInspections(PropertyButlerCase):
         Inspection = self.env["property.inspection"]
         created = Inspection._cron_vacant_unit_inspections()
         mine = created.filtered(lambda i: i.project_id == self.project)
-        self.assertEqual(mine.unit_id, self.unit, "the vacant unit only")
+        self.assertEqual(mine.unit_id, self.unit | self.unit_b, "the empty flats (unsold too)")
+        mine = mine.filtered(lambda i: i.unit_id == self.unit)
         self.assertEqual(mine.user_id, self.butler, "assigned to the unit's butler")
         self.assertEqual(mine.date_deadline, date(2026, 12, 31))
         # Doors and windows, switches, leaks, cracks (S0 六) and the guards' lights, smell, noise,
@@ -151,7 +152,7 @@ class TestInspections(PropertyButlerCase):
         self.assertEqual(set((parking | storage | shop).mapped("state")), {"vacant"})
         created = self.env["property.inspection"]._cron_vacant_unit_inspections()
         mine = created.filtered(lambda i: i.project_id == self.project)
-        self.assertEqual(mine.unit_id, self.unit, "the vacant flat only")
+        self.assertEqual(mine.unit_id, self.unit | self.unit_b, "the empty flats only")
         self.assertFalse(created.unit_id.filtered(lambda u: u.unit_type != "residential"))
         # Nor by hand: the checklist is a flat's.
         with self.assertRefused(ValidationError, "B101 is a Parking Space, not a flat"):
