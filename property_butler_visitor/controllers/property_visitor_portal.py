@@ -51,6 +51,13 @@ class PropertyVisitorPortal(CustomerPortal):
     def _tz(self):
         return pytz.timezone(request.env.user.tz or DEFAULT_TZ)
 
+    def _default_visit_day(self):
+        """The day the new-pass form offers: today, or tomorrow once it is too late for a
+        visit today (the default pass ends at 22:00: from 21:00 on, a visitor is for tomorrow)."""
+        now = datetime.now(pytz.utc).astimezone(self._tz())
+        day = now.date() + timedelta(days=1) if now.hour >= 21 else now.date()
+        return day.isoformat()
+
     def _parse_local(self, day, hour):
         """UTC naive datetime of a local date (YYYY-MM-DD) and time (HH:MM)."""
         try:
@@ -73,7 +80,7 @@ class PropertyVisitorPortal(CustomerPortal):
                 "units": self._resident_units(),
                 "page_name": "property_visitor",
                 "tz_name": request.env.user.tz or DEFAULT_TZ,
-                "today": fields.Date.context_today(Pass).isoformat(),
+                "today": self._default_visit_day(),
             }
         )
         return request.render("property_butler_visitor.portal_my_visitors", values)
@@ -107,7 +114,7 @@ class PropertyVisitorPortal(CustomerPortal):
                 "tz_name": env.user.tz or DEFAULT_TZ,
                 "error": error,
                 "form": form,
-                "today": fields.Date.context_today(env.user).isoformat(),
+                "today": self._default_visit_day(),
             }
         )
         return request.render("property_butler_visitor.portal_my_visitors", values, status=status)
