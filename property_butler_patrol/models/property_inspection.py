@@ -333,15 +333,18 @@ class PropertyInspection(models.Model):
         """At 9:30 each working day (Monday to Friday, the estates' time zone), a to-do for
         each butler who has not done today's morning check yet.
 
-        Idempotent: the template row is locked while the reminders are created, and a butler
-        who already has today's reminder gets no second one."""
+        Idempotent: a butler who already has today's reminder gets no second one, also when
+        two runs overlap: each gives the template row a new version first, so the second
+        waits for the first and then fails on serialization (and is retried, seeing the
+        first one's reminders) instead of reading a snapshot without them."""
         template = self.env.ref("property_butler_patrol.property_inspection_template_morning_check")
         now = utc_to_local(fields.Datetime.now(), None)
         today = now.date()
         if today.weekday() >= 5 or not template.active:
             return self.env["mail.activity"]
         self.env.cr.execute(
-            "SELECT id FROM property_inspection_template WHERE id = %s FOR UPDATE", [template.id]
+            "UPDATE property_inspection_template SET write_date = write_date WHERE id = %s",
+            [template.id],
         )
         # Butlers, not the supervisors and managers whose roles imply the butler's.
         group = template.inspector_group_id
