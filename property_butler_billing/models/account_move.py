@@ -134,8 +134,9 @@ class AccountMove(models.Model):
             available[(credit.partner_id, credit.account_id)] |= credit
         for move in self.sorted(lambda m: (m.property_period or m.invoice_date, m.id)):
             for line in move.line_ids.filtered(
-                lambda line: line.account_id.account_type == "asset_receivable"
-                and not line.reconciled
+                lambda line: (
+                    line.account_id.account_type == "asset_receivable" and not line.reconciled
+                )
             ):
                 key = (line.partner_id, line.account_id)
                 open_credits = available[key].filtered(lambda credit: not credit.reconciled)

@@ -66,7 +66,9 @@ def _month_fractions(parts):
             month_end = month + relativedelta(months=1, days=-1)
             days[month] += _overlap_days(part_start, part_end, month, month_end)
             month += relativedelta(months=1)
-    return [(days[month], calendar.monthrange(month.year, month.month)[1]) for month in sorted(days)]
+    return [
+        (days[month], calendar.monthrange(month.year, month.month)[1]) for month in sorted(days)
+    ]
 
 
 def _fractions_label(fractions):
@@ -336,9 +338,12 @@ class PropertyBilling(models.AbstractModel):
         months = first.strftime("%Y-%m")
         if last.strftime("%Y-%m") != months:
             months = f"{months}~{last.strftime('%Y-%m')}"
-        return self._line_values(
-            fee, unit, start, months, amount, details, billed_quantity, billed_rate, first, last
-        )
+        return self._line_values(fee, unit, start, months, amount, details) | {
+            "property_quantity": billed_quantity,
+            "property_rate": billed_rate,
+            "property_date_from": first,
+            "property_date_to": last,
+        }
 
     @api.model
     def _metered_line(self, occupancy, fee, fee_rates, start, end, known):
@@ -358,15 +363,17 @@ class PropertyBilling(models.AbstractModel):
             billed_rate = rate.rate
         if not details:
             return None
-        months = start.strftime("%Y-%m")
-        return self._line_values(
-            fee, unit, start, months, amount, details, quantity, billed_rate, start, end
-        )
+        return self._line_values(fee, unit, start, start.strftime("%Y-%m"), amount, details) | {
+            "property_quantity": quantity,
+            "property_rate": billed_rate,
+            "property_date_from": start,
+            "property_date_to": end,
+        }
 
     @api.model
-    def _line_values(
-        self, fee, unit, start, months, amount, details, quantity, rate, first, last
-    ):  # pylint: disable=too-many-arguments
+    def _line_values(self, fee, unit, start, months, amount, details):
+        """The line of ``fee`` for ``unit`` on the statement of ``start``, for ``months``
+        (2026-01 or 2026-01~2026-03) as computed in ``details``."""
         return {
             "product_id": fee.product_id.id,
             "name": f"{fee.name} {unit.code} {months} ({', '.join(details)})",
@@ -375,10 +382,6 @@ class PropertyBilling(models.AbstractModel):
             "property_unit_id": unit.id,
             "property_fee_type_id": fee.id,
             "property_period": start,
-            "property_date_from": first,
-            "property_date_to": last,
-            "property_quantity": quantity,
-            "property_rate": rate,
             "property_basis": ", ".join(details),
         }
 

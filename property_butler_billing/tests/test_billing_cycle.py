@@ -144,9 +144,9 @@ class TestBillingCycles(BillingCase):
     def test_rate_change_inside_the_quarter_prorated_by_day(self):
         self._cycle("quarterly")
         self.management_rate.date_to = date(2026, 2, 14)
-        self._fee_rate(self.management, 3.0, date_from=date(2026, 2, 15)).billing_cycle = (
-            "quarterly"
-        )
+        self._fee_rate(
+            self.management, 3.0, date_from=date(2026, 2, 15)
+        ).billing_cycle = "quarterly"
         self._run(date(2026, 1, 1))
         line = self._management_lines()
         # January and 14 days of February at 2.5, 14 days of February and March at 3.0.
@@ -160,9 +160,9 @@ class TestBillingCycles(BillingCase):
         """Monthly until 31 January, quarterly from February: January's run bills January,
         February's the rest of the quarter (February and March)."""
         self.management_rate.date_to = date(2026, 1, 31)
-        self._fee_rate(self.management, RATE, date_from=date(2026, 2, 1)).billing_cycle = (
-            "quarterly"
-        )
+        self._fee_rate(
+            self.management, RATE, date_from=date(2026, 2, 1)
+        ).billing_cycle = "quarterly"
         self._run(date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1))
         lines = self._management_lines()
         self.assertEqual(lines.mapped("property_period"), [date(2026, 1, 1), date(2026, 2, 1)])

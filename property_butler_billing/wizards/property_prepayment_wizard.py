@@ -14,7 +14,7 @@ class PropertyPrepaymentWizard(models.TransientModel):
     _description = "Record a Fee Prepayment"
     _check_company_auto = True
 
-    unit_id = fields.Many2one("property.unit", string="Unit", required=True)
+    unit_id = fields.Many2one("property.unit", required=True)
     company_id = fields.Many2one(related="unit_id.company_id")
     partner_id = fields.Many2one(
         "res.partner",
@@ -113,9 +113,10 @@ class PropertyPrepaymentWizard(models.TransientModel):
                 product = rate.fee_type_id.product_id
                 period = rate.currency_id.round(rate.rate * base * months)
                 taxes = product.taxes_id.filtered(lambda t, c=unit.company_id: t.company_id == c)
-                amount += count * taxes.compute_all(period, rate.currency_id, product=product)[
-                    "total_included"
-                ]
+                amount += (
+                    count
+                    * taxes.compute_all(period, rate.currency_id, product=product)["total_included"]
+                )
                 basis.append(f"{rate.fee_type_id.name} {base:g} × {rate.rate:g} × {months * count}")
             schedule[wizard] = (amount, ", ".join(basis))
         return schedule
