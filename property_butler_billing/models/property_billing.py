@@ -226,7 +226,7 @@ class PropertyBilling(models.AbstractModel):
     def _billing_data(self, occupancies, start, end):
         """What billing the occupancies' units needs, read once: the rates of the month's year
         (its cycles) by (project, unit type), the meter readings, what is billed already of the
-        year (unit, fee, contact: [(month, first day, last day)]) and, per unit, the contact
+        cycles (unit, fee, contact: [(month, first day, last day)]) and, per unit, the contact
         billed the most days (who gets the metered fees)."""
         units = occupancies.unit_id
         year_start, year_end = cycle_bounds("yearly", start)
@@ -249,12 +249,14 @@ class PropertyBilling(models.AbstractModel):
             )
         }
         billed = defaultdict(list)
-        # A line of a cycle is on the invoice of the month it was billed in, within the cycle.
+        # A line of a cycle is on the invoice of the month it was billed in, within the cycle:
+        # the lines of the months of the rates' cycles around this one.
+        cycles = [cycle_bounds(cycle, start) for cycle in set(rates.mapped("billing_cycle"))]
         for line in self.env["account.move.line"].search(
             [
                 ("property_unit_id", "in", units.ids),
-                ("property_period", ">=", year_start),
-                ("property_period", "<=", year_end),
+                ("property_period", ">=", min((c[0] for c in cycles), default=start)),
+                ("property_period", "<=", max((c[1] for c in cycles), default=end)),
                 ("parent_state", "!=", "cancel"),
             ]
         ):

@@ -79,6 +79,23 @@ class TestBillingCycles(BillingCase):
         self.assertEqual(second.property_period, date(2026, 4, 1), "April starts a quarter")
         self.assertIn("2026-04~2026-06", second.name)
 
+    def test_statement_shows_the_cycle_billed_in_advance(self):
+        self._cycle("quarterly")
+        self._run(date(2026, 1, 1))
+        report = "property_butler_billing.property_statement_report"
+        data = {"period": "2026-01-01"}
+        stmt = self.env[
+            "report.property_butler_billing.property_statement_document"
+        ]._get_report_values(self.owner.ids, data=data)["statements"][self.owner.id]
+        (charge,) = stmt["charges"]
+        self.assertEqual(charge["months"], "2026-01~2026-03")
+        self.assertEqual((charge["quantity"], charge["rate"]), (AREA, RATE))
+        html = self.env["ir.actions.report"]._render_qweb_html(report, self.owner.ids, data)[0]
+        self.assertIn(
+            "Billed in advance for <span>2026-01~2026-03</span>: <span>98.5 × 2.5 × 3</span>",
+            html.decode(),
+        )
+
     def test_half_yearly_billed_in_january_and_july(self):
         self._cycle("half_yearly")
         self._run(*(date(2026, month, 1) for month in range(1, 9)))
