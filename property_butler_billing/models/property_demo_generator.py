@@ -112,9 +112,9 @@ class PropertyDemoGenerator(models.AbstractModel):
 
     @api.model
     def _demo_fee_history_start(self, project):
-        """The fee schedule (a rise of the management fee two months in; shops' management
-        fee billed by the quarter, in advance) and how each billing contact pays: promptly,
-        late, by the quarter, or stops paying."""
+        """The fee schedule (the management fee billed by the quarter, in advance, with a rise
+        two months in) and how each billing contact pays: promptly, late, by the quarter, or
+        stops paying."""
         rng = self._demo_rng("fees")
         company = project.company_id
         ref = self.env.ref
@@ -127,8 +127,8 @@ class PropertyDemoGenerator(models.AbstractModel):
         raise_day = first + relativedelta(months=2)
         since = first - relativedelta(years=2)
         schedule = [
-            (management, "residential", 2.50, since, raise_day, "monthly"),
-            (management, "residential", 2.80, raise_day + timedelta(days=1), False, "monthly"),
+            (management, "residential", 2.50, since, raise_day, "quarterly"),
+            (management, "residential", 2.80, raise_day + timedelta(days=1), False, "quarterly"),
             (management, "commercial", 5.50, since, False, "quarterly"),
             (management, "storage", 1.20, since, False, "monthly"),
             (parking, "parking", 150.0, since, False, "monthly"),
