@@ -1,4 +1,5 @@
 from ast import literal_eval
+from collections import defaultdict
 
 from markupsafe import Markup
 
@@ -100,6 +101,48 @@ class AccountMove(models.Model):
                 for move in self
             }
         )
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        posted.filtered(
+            lambda m: m.move_type == "out_invoice" and m.invoice_line_ids.property_fee_type_id
+        )._property_consume_prepayments()
+        return posted
+
+    def _property_consume_prepayments(self):
+        """Pay the fee invoices just posted from their customers' prepayments still open, the
+        oldest prepayment and the earliest month first (a partial payment when it runs out)."""
+        if not self:
+            return
+        Line = self.env["account.move.line"]
+        credits = Line.search(
+            [
+                ("move_id.origin_payment_id.property_prepayment", "=", True),
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("company_id", "in", self.company_id.ids),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("parent_state", "=", "posted"),
+                ("reconciled", "=", False),
+                ("amount_residual", "<", 0),
+            ],
+            order="date, id",
+        )
+        if not credits:
+            return
+        available = defaultdict(lambda: Line)
+        for credit in credits:
+            available[(credit.partner_id, credit.account_id)] |= credit
+        for move in self.sorted(lambda m: (m.property_period or m.invoice_date, m.id)):
+            for line in move.line_ids.filtered(
+                lambda line: (
+                    line.account_id.account_type == "asset_receivable" and not line.reconciled
+                )
+            ):
+                key = (line.partner_id, line.account_id)
+                open_credits = available[key].filtered(lambda credit: not credit.reconciled)
+                if open_credits:
+                    (line | open_credits).reconcile()
+                available[key] = open_credits
 
     def _property_period_label(self):
         self.ensure_one()

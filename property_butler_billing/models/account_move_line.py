@@ -6,7 +6,13 @@ class AccountMoveLine(models.Model):
 
     property_unit_id = fields.Many2one("property.unit", string="Unit", index="btree_not_null")
     property_fee_type_id = fields.Many2one("property.fee.type", string="Fee")
-    property_period = fields.Date(string="Fee Period", help="First day of the month billed.")
+    property_period = fields.Date(
+        string="Fee Period", help="First day of the month whose statement bills the line."
+    )
+    property_date_from = fields.Date(
+        string="Billed From", help="First day billed: a cycle is billed in advance."
+    )
+    property_date_to = fields.Date(string="Billed Until", help="Last day billed (inclusive).")
     # What the fee was computed from, printed on the statement as quantity × rate.
     property_quantity = fields.Float(
         string="Billed Quantity",

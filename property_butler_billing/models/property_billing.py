@@ -1,3 +1,4 @@
+import calendar
 import logging
 from collections import defaultdict
 from datetime import date
@@ -19,6 +20,7 @@ def quarter_start(day):
 
 
 FAR = fields.Date.to_date("9999-12-31")
+ONE_DAY = relativedelta(days=1)
 
 
 def _overlap_days(start_a, end_a, start_b, end_b):
@@ -26,14 +28,82 @@ def _overlap_days(start_a, end_a, start_b, end_b):
     return max((end - start).days + 1, 0)
 
 
+# Months of each billing cycle of the fee schedule: cycles start in January and every that many
+# months after (quarters on January, April, July and October; half-years on January and July).
+CYCLE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+
+
+def cycle_bounds(cycle, day):
+    """First and last day of the billing cycle ``cycle`` that ``day`` is in."""
+    months = CYCLE_MONTHS[cycle]
+    start = date(day.year, (day.month - 1) // months * months + 1, 1)
+    return start, start + relativedelta(months=months, days=-1)
+
+
+def _subtract(start, end, covered):
+    """The parts of [start, end] outside the ``covered`` (start, end) ranges."""
+    parts = [(start, end)] if start <= end else []
+    for cover_start, cover_end in covered:
+        kept = []
+        for part_start, part_end in parts:
+            if cover_end < part_start or cover_start > part_end:
+                kept.append((part_start, part_end))
+                continue
+            if part_start < cover_start:
+                kept.append((part_start, cover_start - ONE_DAY))
+            if cover_end < part_end:
+                kept.append((cover_end + ONE_DAY, part_end))
+        parts = kept
+    return parts
+
+
+def _month_fractions(parts):
+    """The months of ``parts`` as (days billed, days of the month), in order."""
+    days = defaultdict(int)
+    for part_start, part_end in parts:
+        month = part_start.replace(day=1)
+        while month <= part_end:
+            month_end = month + relativedelta(months=1, days=-1)
+            days[month] += _overlap_days(part_start, part_end, month, month_end)
+            month += relativedelta(months=1)
+    return [
+        (days[month], calendar.monthrange(month.year, month.month)[1]) for month in sorted(days)
+    ]
+
+
+def _fractions_label(fractions):
+    """`` × 20/30``, `` × 3`` or `` × (19/28 + 1)``: the months billed, whole months counted
+    together; nothing for one whole month."""
+    terms, whole = [], 0
+    for days, month_days in fractions:
+        if days == month_days:
+            whole += 1
+            continue
+        if whole:
+            terms.append(str(whole))
+            whole = 0
+        terms.append(f"{days}/{month_days}")
+    if whole:
+        terms.append(str(whole))
+    if terms == ["1"]:
+        return ""
+    return " × " + (terms[0] if len(terms) == 1 else f"({' + '.join(terms)})")
+
+
 class PropertyBilling(models.AbstractModel):
-    """The monthly fee cycle: one draft invoice per billing contact and month, a line per unit
+    """The monthly fee run: one draft invoice per billing contact and month, a line per unit
     and fee, prorated for rate changes, move-ins and move-outs.
 
-    Idempotent and safe: what is billed is looked up before each batch, a transaction-level
-    advisory lock serialises runs of the same company, and a unique index on the invoice lines
-    (unit, fee, month, contact) is the last guard; the scheduler runs one batch per call and
-    commits each, so a run killed half-way resumes where it stopped."""
+    A fee of the schedule billed by the quarter, half-year or year is billed in advance in the
+    cycle's first month, for the whole cycle (one line, its months in the label); the other
+    months of the cycle bill only what no line covers yet (a contact who moved in since: the
+    rest of the cycle from the move-in day).
+
+    Idempotent and safe: what is billed is looked up before each batch, transaction-level
+    advisory locks serialise runs of the same company and year (a cycle is within a year), and
+    a unique index on the invoice lines (unit, fee, month, contact) is the last guard; the
+    scheduler runs one batch per call and commits each, so a run killed half-way resumes where
+    it stopped."""
 
     _name = "property.billing"
     _description = "Property Fee Billing"
@@ -89,9 +159,11 @@ class PropertyBilling(models.AbstractModel):
         rolls back and reads again, a run by hand is refused with a message."""
         for attempt in range(3):
             for company in projects.company_id:
+                # The month, and the year (YYYY00) that its cycles are in: a quarter billed in
+                # January is looked up by the runs of February and March.
                 self.env.cr.execute(
-                    "SELECT pg_advisory_xact_lock(%s, %s)",
-                    [company.id, int(start.strftime("%Y%m"))],
+                    "SELECT pg_advisory_xact_lock(%s, %s), pg_advisory_xact_lock(%s, %s)",
+                    [company.id, int(start.strftime("%Y%m")), company.id, start.year * 100],
                 )
             try:
                 with self.env.cr.savepoint():
@@ -130,8 +202,6 @@ class PropertyBilling(models.AbstractModel):
             for fee, fee_rates in self._group_rates(
                 known["rates"][(unit.project_id.id, unit.unit_type)]
             ).items():
-                if (unit.id, fee.id, partner.id) in known["billed"]:
-                    continue
                 line = self._fee_line(occupancy, fee, fee_rates, start, end, known)
                 if line:
                     lines_by_partner[partner].append(line)
@@ -154,17 +224,19 @@ class PropertyBilling(models.AbstractModel):
 
     @api.model
     def _billing_data(self, occupancies, start, end):
-        """What billing the occupancies' units needs, read once: the month's rates by (project,
-        unit type), the meter readings, what is billed already (unit, fee, contact) and, per
-        unit, the contact billed the most days (who gets the metered fees)."""
+        """What billing the occupancies' units needs, read once: the rates of the month's year
+        (its cycles) by (project, unit type), the meter readings, what is billed already of the
+        cycles (unit, fee, contact: [(month, first day, last day)]) and, per unit, the contact
+        billed the most days (who gets the metered fees)."""
         units = occupancies.unit_id
+        year_start, year_end = cycle_bounds("yearly", start)
         rates = self.env["property.fee.rate"].search(
             [
                 ("project_id", "in", units.project_id.ids),
-                ("date_from", "<=", end),
+                ("date_from", "<=", year_end),
                 "|",
                 ("date_to", "=", False),
-                ("date_to", ">=", start),
+                ("date_to", ">=", year_start),
             ]
         )
         rates_by_key = defaultdict(list)
@@ -176,16 +248,28 @@ class PropertyBilling(models.AbstractModel):
                 [("unit_id", "in", units.ids), ("period", "=", start)]
             )
         }
-        billed = {
-            (line.property_unit_id.id, line.property_fee_type_id.id, line.partner_id.id)
-            for line in self.env["account.move.line"].search(
-                [
-                    ("property_unit_id", "in", units.ids),
-                    ("property_period", "=", start),
-                    ("parent_state", "!=", "cancel"),
-                ]
+        billed = defaultdict(list)
+        # A line of a cycle is on the invoice of the month it was billed in, within the cycle:
+        # the lines of the months of the rates' cycles around this one.
+        cycles = [cycle_bounds(cycle, start) for cycle in set(rates.mapped("billing_cycle"))]
+        for line in self.env["account.move.line"].search(
+            [
+                ("property_unit_id", "in", units.ids),
+                ("property_period", ">=", min((c[0] for c in cycles), default=start)),
+                ("property_period", "<=", max((c[1] for c in cycles), default=end)),
+                ("parent_state", "!=", "cancel"),
+            ]
+        ):
+            period = line.property_period
+            billed[
+                (line.property_unit_id.id, line.property_fee_type_id.id, line.partner_id.id)
+            ].append(
+                (
+                    period,
+                    line.property_date_from or period,
+                    line.property_date_to or period + relativedelta(months=1, days=-1),
+                )
             )
-        }
         # Metered fees go, whole, to the contact billed the most days of the month.
         main_contact = {}
         for occupancy in occupancies:
@@ -201,52 +285,105 @@ class PropertyBilling(models.AbstractModel):
         }
 
     @api.model
+    def _billing_window(self, fee_rates, start, end):
+        """The days a run of the month may bill of a fee: its cycle (that of its first rate of
+        the month), cut where a rate of another cycle starts or ended; None without a rate."""
+        month_rates = [r for r in fee_rates if r.date_from <= end and (r.date_to or FAR) >= start]
+        if not month_rates:
+            return None
+        cycle = month_rates[0].billing_cycle
+        window_start, window_end = cycle_bounds(cycle, start)
+        for rate in fee_rates:
+            if rate.billing_cycle == cycle:
+                continue
+            if rate.date_from > start:
+                window_end = min(window_end, rate.date_from - ONE_DAY)
+            elif (rate.date_to or FAR) < start:
+                window_start = max(window_start, rate.date_to + ONE_DAY)
+        return window_start, window_end
+
+    @api.model
     def _fee_line(self, occupancy, fee, fee_rates, start, end, known):
-        """The invoice line values of ``fee`` for the occupancy's unit and month, prorated
-        over its rates' dates and the occupancy's days (metered: the reading, for the main
+        """The invoice line values of ``fee`` for the occupancy's unit in the month's run:
+        prorated by day over its rates' dates and the occupancy's days, in advance for the rest
+        of the fee's cycle that no line covers yet (metered: the month's reading, for the main
         contact); None when there is nothing to bill."""
         unit, partner = occupancy.unit_id, occupancy.partner_id
-        days_in_month = (end - start).days + 1
-        amount, details = 0.0, []
+        billed = known["billed"].get((unit.id, fee.id, partner.id), [])
+        if any(period == start for period, _first, _last in billed):
+            return None  # the month's line of the fee is there: nothing more from this run
+        if fee.computation == "metered":
+            return self._metered_line(occupancy, fee, fee_rates, start, end, known)
+        window = self._billing_window(fee_rates, start, end)
+        if not window:
+            return None
+        covered = [(first, last) for _period, first, last in billed]
+        amount, details, days_billed = 0.0, [], []
         billed_quantity = billed_rate = 0.0
+        base = unit.area if fee.computation == "area" else 1.0
         for rate in fee_rates:
-            if fee.computation == "metered":
-                if known["main_contact"][unit.id] != partner.id:
-                    continue
-                quantity = known["readings"].get((unit.id, fee.id))
-                if quantity is None:
-                    continue
-                amount += rate.rate * quantity
-                details.append(f"{quantity:g} × {rate.rate:g}")
-                billed_quantity, billed_rate = quantity, rate.rate
-                continue
-            days = _overlap_days(
-                max(occupancy.date_start, rate.date_from),
-                min(occupancy.date_end or FAR, rate.date_to or FAR),
-                start,
-                end,
+            parts = _subtract(
+                max(occupancy.date_start, rate.date_from, window[0]),
+                min(occupancy.date_end or FAR, rate.date_to or FAR, window[1]),
+                covered,
             )
-            if not days:
+            if not parts:
                 continue
-            base = unit.area if fee.computation == "area" else 1.0
-            amount += rate.rate * base * days / days_in_month
+            fractions = _month_fractions(parts)
+            amount += rate.rate * base * sum(days / month_days for days, month_days in fractions)
             billed_quantity, billed_rate = base, rate.rate
-            details.append(
-                f"{base:g} × {rate.rate:g}"
-                + (f" × {days}/{days_in_month}" if days != days_in_month else "")
-            )
+            details.append(f"{base:g} × {rate.rate:g}{_fractions_label(fractions)}")
+            days_billed += [parts[0][0], parts[-1][1]]
         if not details:
             return None
+        first, last = min(days_billed), max(days_billed)
+        months = first.strftime("%Y-%m")
+        if last.strftime("%Y-%m") != months:
+            months = f"{months}~{last.strftime('%Y-%m')}"
+        return self._line_values(fee, unit, start, months, amount, details) | {
+            "property_quantity": billed_quantity,
+            "property_rate": billed_rate,
+            "property_date_from": first,
+            "property_date_to": last,
+        }
+
+    @api.model
+    def _metered_line(self, occupancy, fee, fee_rates, start, end, known):
+        """The month's reading of a metered fee, whole, for the unit's main contact."""
+        unit, partner = occupancy.unit_id, occupancy.partner_id
+        if known["main_contact"][unit.id] != partner.id:
+            return None
+        quantity = known["readings"].get((unit.id, fee.id))
+        if quantity is None:
+            return None
+        amount, details, billed_rate = 0.0, [], 0.0
+        for rate in fee_rates:
+            if rate.date_from > end or (rate.date_to or FAR) < start:
+                continue
+            amount += rate.rate * quantity
+            details.append(f"{quantity:g} × {rate.rate:g}")
+            billed_rate = rate.rate
+        if not details:
+            return None
+        return self._line_values(fee, unit, start, start.strftime("%Y-%m"), amount, details) | {
+            "property_quantity": quantity,
+            "property_rate": billed_rate,
+            "property_date_from": start,
+            "property_date_to": end,
+        }
+
+    @api.model
+    def _line_values(self, fee, unit, start, months, amount, details):
+        """The line of ``fee`` for ``unit`` on the statement of ``start``, for ``months``
+        (2026-01 or 2026-01~2026-03) as computed in ``details``."""
         return {
             "product_id": fee.product_id.id,
-            "name": f"{fee.name} {unit.code} {start.strftime('%Y-%m')} ({', '.join(details)})",
+            "name": f"{fee.name} {unit.code} {months} ({', '.join(details)})",
             "quantity": 1.0,
             "price_unit": fee.company_id.currency_id.round(amount),
             "property_unit_id": unit.id,
             "property_fee_type_id": fee.id,
             "property_period": start,
-            "property_quantity": billed_quantity,
-            "property_rate": billed_rate,
             "property_basis": ", ".join(details),
         }
 

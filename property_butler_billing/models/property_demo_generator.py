@@ -112,8 +112,9 @@ class PropertyDemoGenerator(models.AbstractModel):
 
     @api.model
     def _demo_fee_history_start(self, project):
-        """The fee schedule (a rise of the management fee two months in) and how each billing
-        contact pays: promptly, late, by the quarter, or stops paying."""
+        """The fee schedule (the management fee billed by the quarter, in advance, with a rise
+        two months in) and how each billing contact pays: promptly, late, by the quarter, or
+        stops paying."""
         rng = self._demo_rng("fees")
         company = project.company_id
         ref = self.env.ref
@@ -124,14 +125,15 @@ class PropertyDemoGenerator(models.AbstractModel):
         parking = ref("property_butler_billing.property_fee_type_parking")
         water = ref("property_butler_billing.property_fee_type_water")
         raise_day = first + relativedelta(months=2)
+        since = first - relativedelta(years=2)
         schedule = [
-            (management, "residential", 2.50, first - relativedelta(years=2), raise_day),
-            (management, "residential", 2.80, raise_day + timedelta(days=1), False),
-            (management, "commercial", 5.50, first - relativedelta(years=2), False),
-            (management, "storage", 1.20, first - relativedelta(years=2), False),
-            (parking, "parking", 150.0, first - relativedelta(years=2), False),
-            (water, "residential", 3.46, first - relativedelta(years=2), False),
-            (water, "commercial", 4.80, first - relativedelta(years=2), False),
+            (management, "residential", 2.50, since, raise_day, "quarterly"),
+            (management, "residential", 2.80, raise_day + timedelta(days=1), False, "quarterly"),
+            (management, "commercial", 5.50, since, False, "quarterly"),
+            (management, "storage", 1.20, since, False, "monthly"),
+            (parking, "parking", 150.0, since, False, "monthly"),
+            (water, "residential", 3.46, since, False, "monthly"),
+            (water, "commercial", 4.80, since, False, "monthly"),
         ]
         self.env["property.fee.rate"].create(
             [
@@ -142,8 +144,9 @@ class PropertyDemoGenerator(models.AbstractModel):
                     "rate": rate,
                     "date_from": date_from,
                     "date_to": date_to - timedelta(days=1) if date_to else False,
+                    "billing_cycle": cycle,
                 }
-                for fee, unit_type, rate, date_from, date_to in schedule
+                for fee, unit_type, rate, date_from, date_to, cycle in schedule
             ]
         )
         billed = self.env["property.occupancy"].search(

@@ -4,9 +4,17 @@ from odoo.tools import format_amount, format_date
 
 from odoo.addons.property_butler.models.property_unit import UNIT_TYPES
 
+BILLING_CYCLES = [
+    ("monthly", "Monthly"),
+    ("quarterly", "Quarterly"),
+    ("half_yearly", "Half-Yearly"),
+    ("yearly", "Yearly"),
+]
+
 
 class PropertyFeeRate(models.Model):
-    """A rate of a fee schedule: per project and unit type, from a date (to a date)."""
+    """A rate of a fee schedule: per project and unit type, from a date (to a date), per month,
+    billed every month or in advance for a calendar quarter, half-year or year."""
 
     _name = "property.fee.rate"
     _description = "Fee Rate"
@@ -28,6 +36,14 @@ class PropertyFeeRate(models.Model):
     rate = fields.Monetary(required=True, help="Per m², per unit, per space or per metered unit.")
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="Until", help="Inclusive; empty: until a later rate replaces it.")
+    billing_cycle = fields.Selection(
+        BILLING_CYCLES,
+        required=True,
+        default="monthly",
+        help="Billed in advance on the statement of the cycle's first month, for the whole "
+        "cycle: quarters start in January, April, July and October, half-years in January and "
+        "July. The rate stays a monthly rate.",
+    )
 
     _sql_constraints = [
         ("rate_positive", "CHECK(rate >= 0)", "A rate cannot be negative."),
@@ -50,6 +66,17 @@ class PropertyFeeRate(models.Model):
             if rate.date_from:
                 name = f"{name} ({format_date(self.env, rate.date_from)})"
             rate.display_name = name
+
+    @api.constrains("billing_cycle", "fee_type_id")
+    def _check_billing_cycle(self):
+        for rate in self:
+            if rate.billing_cycle != "monthly" and rate.fee_type_id.computation == "metered":
+                raise ValidationError(
+                    self.env._(
+                        "%(fee)s is metered: it is billed every month on the month's reading.",
+                        fee=rate.fee_type_id.name,
+                    )
+                )
 
     @api.constrains("project_id", "unit_type", "fee_type_id", "date_from", "date_to")
     def _check_overlap(self):

@@ -207,6 +207,8 @@ class ReportPropertyStatement(models.AbstractModel):
                 "property_quantity",
                 "property_rate",
                 "property_basis",
+                "property_date_from",
+                "property_date_to",
                 "price_subtotal",
                 "price_total",
                 "tax_ids",
@@ -219,6 +221,11 @@ class ReportPropertyStatement(models.AbstractModel):
             quantity = line.property_quantity or line.quantity
             rate = line.property_rate if line.property_quantity else line.price_unit
             prorated = company.currency_id.compare_amounts(quantity * rate, line.price_subtotal)
+            # A billing cycle's line: billed in advance for its months.
+            first, last = line.property_date_from, line.property_date_to
+            months = ""
+            if first and last and first.strftime("%Y-%m") != last.strftime("%Y-%m"):
+                months = f"{first.strftime('%Y-%m')}~{last.strftime('%Y-%m')}"
             charges[line.partner_id.id].append(
                 {
                     "unit": line.property_unit_id,
@@ -227,6 +234,7 @@ class ReportPropertyStatement(models.AbstractModel):
                     "computation": fee.computation,
                     "rate": rate,
                     "basis": line.property_basis if prorated else "",
+                    "months": months,
                     "untaxed": line.price_subtotal,
                     "tax": line.price_total - line.price_subtotal,
                     "taxes": ", ".join(line.tax_ids.mapped("name")),

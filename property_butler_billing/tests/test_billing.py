@@ -180,7 +180,8 @@ class TestMonthlyBilling(BillingCase):
 
     def test_a_running_billing_holds_the_company_month_lock(self):
         """Two runs at once: the second waits for the first's transaction (a real second
-        connection cannot take the company-month lock while a run is not committed)."""
+        connection cannot take the company-month lock, nor the company-year lock of the
+        billing cycles, while a run is not committed)."""
         self.Billing._bill_period(date(2026, 11, 1), self.project)
         key = [self.company.id, 202611]
         with closing(sql_db.db_connect(self.env.cr.dbname).cursor()) as other:
@@ -188,6 +189,9 @@ class TestMonthlyBilling(BillingCase):
             self.assertFalse(other.fetchone()[0], "the other run must wait")
             other.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [self.company.id, 202612])
             self.assertTrue(other.fetchone()[0], "another month is not blocked")
+            # ...but another run of the year waits for it: a cycle's months look up its lines.
+            other.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [self.company.id, 202600])
+            self.assertFalse(other.fetchone()[0], "the year's cycles are locked")
             other.rollback()
 
     def test_a_run_by_hand_that_collides_with_another_is_refused_whole(self):
