@@ -38,9 +38,10 @@ class PropertyTicket(models.Model):
                 # S0 3.6.4: a hazard found during a storm is urgent.
                 vals["priority"] = "1"
         tickets = super().create(vals_list)
-        tickets.filtered(
-            lambda t: t.storm_alert_id.id in active.ids and t.priority >= "1"
-        )._notify_storm_hazard()
+        if active:  # nothing to read again for the tickets of no active alert
+            tickets.filtered(
+                lambda t: t.storm_alert_id.id in active.ids and t.priority >= "1"
+            )._notify_storm_hazard()
         return tickets
 
     def _notify_storm_hazard(self):

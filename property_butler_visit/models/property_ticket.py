@@ -75,8 +75,11 @@ class PropertyTicket(models.Model):
         """Besides the resident's callback: the butler of the grid rates the work of the
         department that did it (not when customer service did it themselves), once."""
         result = super()._on_done()
+        to_rate = self.filtered(lambda t: t._wants_butler_rating() and not t.butler_rated_on)
+        if not to_rate:
+            return result  # no query more for the tickets that are not done
         rating_type = self.env.ref(RATING_ACTIVITY)
-        for ticket in self.filtered(lambda t: t._wants_butler_rating() and not t.butler_rated_on):
+        for ticket in to_rate:
             if ticket.activity_ids.filtered(lambda a: a.activity_type_id == rating_type):
                 continue
             ticket.activity_schedule(
