@@ -6,9 +6,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 GROUP = "property_butler.property_butler_group_"
 # The roles of the product (res.groups property_butler_group_<role>), from the highest.
@@ -20,6 +22,12 @@ MOVED_IN = date(2024, 1, 1)
 def password_of(user):
     """The password new_test_user gives a test user: the login, padded to 8 characters."""
     return user.login + "x" * (8 - len(user.login))
+
+
+def local_today(user):
+    """Today where ``user`` is (their time zone, else the product's default): what the pages and
+    the web client take as today, which is not the server's date between 16:00 and 24:00 UTC."""
+    return fields.Date.context_today(user.with_context(tz=user.tz or DEFAULT_TZ))
 
 
 def png_bytes(size=(16, 12), color=(200, 40, 40)):

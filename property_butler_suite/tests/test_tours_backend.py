@@ -2,10 +2,12 @@
 
 from datetime import date
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.property_butler_billing.tests.common_billing import ensure_accounting
+
+from odoo.addons.property_butler.tests.common import local_today
 
 
 @tagged("post_install", "-at_install")
@@ -71,7 +73,7 @@ class TestBackendTours(HttpCase):
                     "fee_type_id": self.fee_type.id,
                     "unit_type": "residential",
                     "rate": 3.2,
-                    "date_from": fields.Date.context_today(rate).replace(month=1, day=1),
+                    "date_from": local_today(self.manager).replace(month=1, day=1),
                 }
             ],
         )
@@ -97,7 +99,7 @@ class TestBackendTours(HttpCase):
                 {
                     "partner_id": self.resident.id,
                     "role": "tenant",
-                    "date_start": fields.Date.context_today(occupancy),
+                    "date_start": local_today(self.front_desk),
                     "create_uid": self.front_desk.id,
                 }
             ],

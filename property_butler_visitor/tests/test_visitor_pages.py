@@ -6,7 +6,7 @@ from odoo import fields, http
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.property_butler.tests.common import PropertyHttpCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase, local_today
 
 from .common_visitor import VisitorCase
 
@@ -39,7 +39,7 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Liu Yang", response.text)
         self.assertNotIn("Chen Jing", response.text)
-        today = fields.Date.context_today(self.env.user).isoformat()
+        today = local_today(self.resident).isoformat()
         response = self.url_open(
             "/my/visitors/new",
             data={
@@ -97,7 +97,7 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         form = self.url_open(f"/my/visitors/{visit_pass.id}/edit")
         self.assertEqual(form.status_code, 200)
         self.assertIn(visit_pass.name, form.text)
-        day = (fields.Date.context_today(self.env.user) + timedelta(days=2)).isoformat()
+        day = (local_today(self.resident) + timedelta(days=2)).isoformat()
         data = {
             "csrf_token": self._csrf(),
             "name": "Liu Yang and daughter",
@@ -143,9 +143,10 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
         occupancies = self.env["property.occupancy"].search(
             [("partner_id", "=", self.owner.id), ("unit_id", "=", visit_pass.unit_id.id)]
         )
-        yesterday = fields.Date.context_today(self.env.user) - timedelta(days=1)
+        # Two days ago: before the day of the page, whatever the time zone.
+        moved_out = local_today(self.resident) - timedelta(days=2)
         date_ends = [(occupancy, occupancy.date_end) for occupancy in occupancies]
-        occupancies.write({"date_end": yesterday})
+        occupancies.write({"date_end": moved_out})
         response = self.url_open(
             f"/my/visitors/{visit_pass.id}/edit",
             data={**data, "name": "After moving out"},
@@ -168,7 +169,7 @@ class TestVisitorPages(PropertyHttpCase, VisitorCase):
 
     def test_resident_requests_a_goods_release(self):
         self._login(self.resident)
-        today = fields.Date.context_today(self.env.user).isoformat()
+        today = local_today(self.resident).isoformat()
         response = self.url_open(
             "/my/goods",
             data={
