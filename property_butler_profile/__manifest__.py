@@ -19,4 +19,7 @@
         "views/property_butler_profile_menus.xml",
     ],
     "demo": ["demo/property_butler_profile_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_profile/static/tests/tours/*.js"],
+    },
 }

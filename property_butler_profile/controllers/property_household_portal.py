@@ -29,21 +29,35 @@ class PropertyHouseholdPortal(PropertyButlerPortal):
         except (AccessError, MissingError):
             return None
 
+    def _posted_pet_rows(self):
+        """The pet rows of the form (a kind and a name per row), without the empty ones."""
+        form = request.httprequest.form
+        kinds, names = form.getlist("pet_kind"), form.getlist("pet_name")
+        rows = [
+            ((kind or "").strip(), (name or "").strip())
+            for kind, name in zip(kinds, names + [""] * (len(kinds) - len(names)), strict=False)
+        ]
+        return [(kind, name) for kind, name in rows if kind or name]
+
     def _profile_values(self, unit, household, error=None, posted=None):
         if posted:
-            form = {field: posted.get(field) or "" for field in (*PORTAL_FIELDS, "plates", "pets")}
+            form = {field: posted.get(field) or "" for field in (*PORTAL_FIELDS, "plates")}
             form.update({flag: bool(posted.get(flag)) for flag in FLAGS})
+            form["pets"] = [{"kind": kind, "name": name} for kind, name in self._posted_pet_rows()]
         elif household:
             form = {field: household[field] or "" for field in PORTAL_FIELDS}
             form.update({flag: household[flag] for flag in FLAGS})
             form["plates"] = "\n".join(household.vehicle_ids.mapped("plate"))
-            form["pets"] = "\n".join(
-                f"{pet.kind} {pet.name or ''}".strip() for pet in household.pet_ids
-            )
+            form["pets"] = [{"kind": pet.kind, "name": pet.name or ""} for pet in household.pet_ids]
         else:
-            form = dict.fromkeys((*PORTAL_FIELDS, "plates", "pets"), "")
+            form = dict.fromkeys((*PORTAL_FIELDS, "plates"), "")
             form.update(dict.fromkeys(FLAGS, False))
+            form["pets"] = []
+        # Two empty rows to add pets.
+        form["pets"] = [pet for pet in form["pets"] if pet["kind"] or pet["name"]]
+        form["pets"] += [{"kind": "", "name": ""}] * 2
         Household = request.env["property.household"]
+        Pet = request.env["property.household.pet"]
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -54,6 +68,8 @@ class PropertyHouseholdPortal(PropertyButlerPortal):
                 "channels": Household._fields["contact_channel"]._description_selection(
                     request.env
                 ),
+                # The kinds of pets in the resident's language.
+                "pet_kinds": Pet._fields["kind"]._description_selection(request.env),
                 "error": error,
                 "page_name": "property_unit",
             }
@@ -93,13 +109,10 @@ class PropertyHouseholdPortal(PropertyButlerPortal):
         vals["contact_channel"] = channel
         vals = {field: value for field, value in vals.items() if field in PORTAL_FIELDS}
         plates = [p.strip() for p in (post.get("plates") or "").splitlines() if p.strip()]
-        pets = []
-        for line in (post.get("pets") or "").splitlines():
-            kind, _sep, name = line.strip().partition(" ")
-            if line.strip():
-                pets.append(
-                    {"kind": kind if kind in dict(PET_KINDS) else "other", "name": name or kind}
-                )
+        pets = [
+            {"kind": kind if kind in dict(PET_KINDS) else "other", "name": name or False}
+            for kind, name in self._posted_pet_rows()
+        ]
         if plates:
             vals["no_vehicle"] = False
         if pets:

@@ -127,7 +127,9 @@ class TestProfile(PropertyHttpCase, PropertyButlerCase):
             "emergency_relation": "儿子",
             "infant": "1",
             "plates": "粤A·12345\n粤B·54321",
-            "pets": "cat 咪咪",
+            # A row per pet: its kind from the list, its name; empty rows are left out.
+            "pet_kind": ["cat", "", ""],
+            "pet_name": ["咪咪", "Goldfish", ""],
             "preferences": "晚上方便",
             "date_verified": "2020-01-01",
         }
@@ -148,7 +150,8 @@ class TestProfile(PropertyHttpCase, PropertyButlerCase):
         self.assertEqual(self.household.emergency_phone, "13912345678")
         self.assertEqual(self.household.vehicle_ids.mapped("plate"), ["粤A·12345", "粤B·54321"])
         self.assertEqual(
-            (self.household.pet_ids.kind, self.household.pet_ids.name), ("cat", "咪咪")
+            [(pet.kind, pet.name) for pet in self.household.pet_ids],
+            [("cat", "咪咪"), ("other", "Goldfish")],
         )
         self.assertTrue(self.household.infant)
         self.assertFalse(self.household.date_verified, "only what a resident may correct")
@@ -158,6 +161,8 @@ class TestProfile(PropertyHttpCase, PropertyButlerCase):
         self.assertEqual(activity.user_id, self.butler)
         page = self.url_open(f"/my/units/{self.unit.id}/profile")
         self.assertIn("粤B·54321", page.text)
+        self.assertIn('<option value="cat" selected="True">', page.text)
+        self.assertEqual(page.text.count('name="pet_kind"'), 4, "two pets and two empty rows")
         # Another resident's household: refused, nothing shown or written.
         self._login(self.neighbour)
         response = self.url_open(f"/my/units/{self.unit.id}/profile", allow_redirects=False)
