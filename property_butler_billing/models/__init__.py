@@ -7,6 +7,8 @@ from . import (
     property_fee_rate,
     property_fee_type,
     property_meter_reading,
+    property_occupancy,
+    property_unit,
     res_company,
     res_config_settings,
     res_partner,

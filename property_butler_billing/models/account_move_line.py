@@ -26,6 +26,14 @@ class AccountMoveLine(models.Model):
         string="Fee Basis", help="The computation, e.g. 98.5 × 2.5 × 20/30 when prorated."
     )
 
+    property_credited_line_id = fields.Many2one(
+        "account.move.line",
+        string="Credits",
+        index="btree_not_null",
+        ondelete="set null",
+        help="The fee line billed in advance whose days not due any more this line credits.",
+    )
+
     def init(self):  # pylint: disable=missing-return
         super().init()
         # A unit's fee of a month is billed once to each billing contact: the last guard against

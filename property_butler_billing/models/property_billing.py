@@ -484,6 +484,161 @@ class PropertyBilling(models.AbstractModel):
             last = [day, company.id, partners[-1].id]
         return CronBatch(moves, done, remaining, last)
 
+    # -- Cycles billed in advance, credited back -------------------------------------------
+    # A move-out or a lower rate entered after a quarter, half-year or year was billed in
+    # advance leaves days paid for that are no longer due: a credit note gives them back. The
+    # units to look at are marked when their occupancies or rates change
+    # (``property_prepaid_check``); a daily job goes through them.
+
+    @api.model
+    def _cron_prepaid_credits(self, batch_size=200):
+        """Credit what the marked units' posted fee lines billed and is no longer due:
+        ``batch_size`` units per call of the scheduler.
+
+        Returns the credit notes created."""
+        return self.env["ir.cron"]._property_run_batches(
+            lambda _cursor: self._prepaid_credit_batch(batch_size)
+        )
+
+    @api.model
+    def _prepaid_credit_batch(self, batch_size):
+        """The next ``batch_size`` marked units (locked: two runs at once share the work, never
+        a unit), credited and unmarked."""
+        self.env["property.unit"].flush_model(["property_prepaid_check"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM property_unit
+             WHERE property_prepaid_check
+             ORDER BY id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+            [batch_size],
+        )
+        units = self.env["property.unit"].browse(row[0] for row in self.env.cr.fetchall())
+        if not units:
+            return CronBatch(self.env["account.move"], 0, 0)
+        credits = self._credit_prepaid(units)
+        self.env.cr.execute(
+            "UPDATE property_unit SET property_prepaid_check = FALSE WHERE id = ANY(%s)",
+            [units.ids],
+        )
+        units.invalidate_recordset(["property_prepaid_check"], flush=False)
+        self.env.cr.execute(
+            "SELECT count(*) FROM property_unit WHERE property_prepaid_check AND id != ALL(%s)",
+            [units.ids],
+        )
+        return CronBatch(credits, len(units), self.env.cr.fetchone()[0])
+
+    @api.model
+    def _credit_prepaid(self, units):
+        """One draft credit note per invoice whose posted fee lines of ``units`` billed more
+        than is due now (by the occupancies and the rates of today), for the difference not
+        credited yet. Metered fees are billed after the reading: never in advance."""
+        lines = self.env["account.move.line"].search(
+            [
+                ("property_unit_id", "in", units.ids),
+                ("property_period", "!=", False),
+                ("property_date_to", "!=", False),
+                ("parent_state", "=", "posted"),
+                ("move_id.move_type", "=", "out_invoice"),
+                ("property_fee_type_id.computation", "!=", "metered"),
+            ]
+        )
+        if not lines:
+            return self.env["account.move"]
+        credited = defaultdict(float)
+        for credited_line, amount in self.env["account.move.line"]._read_group(
+            [("property_credited_line_id", "in", lines.ids), ("parent_state", "!=", "cancel")],
+            ["property_credited_line_id"],
+            ["price_subtotal:sum"],
+        ):
+            credited[credited_line.id] = amount
+        occupancies = defaultdict(list)
+        for occupancy in self.env["property.occupancy"].search(
+            [
+                ("unit_id", "in", units.ids),
+                ("partner_id", "in", lines.partner_id.ids),
+                ("is_billing_contact", "=", True),
+            ]
+        ):
+            occupancies[(occupancy.unit_id.id, occupancy.partner_id.id)].append(occupancy)
+        rates = defaultdict(list)
+        for rate in self.env["property.fee.rate"].search(
+            [
+                ("project_id", "in", units.project_id.ids),
+                ("fee_type_id", "in", lines.property_fee_type_id.ids),
+            ]
+        ):
+            rates[(rate.project_id.id, rate.unit_type, rate.fee_type_id.id)].append(rate)
+        credits_by_move = defaultdict(list)
+        for line in lines:
+            unit, fee = line.property_unit_id, line.property_fee_type_id
+            due = self._amount_due(
+                line,
+                occupancies[(unit.id, line.partner_id.id)],
+                rates[(unit.project_id.id, unit.unit_type, fee.id)],
+            )
+            credit = line.currency_id.round(line.price_subtotal - credited[line.id] - due)
+            if credit >= 0.01:
+                credits_by_move[line.move_id].append((line, credit))
+        return self._write_credit_notes(credits_by_move)
+
+    @api.model
+    def _amount_due(self, line, occupancies, rates):
+        """What the days of ``line`` cost by the occupancies and the rates as they are now."""
+        unit, fee = line.property_unit_id, line.property_fee_type_id
+        base = unit.area if fee.computation == "area" else 1.0
+        amount = 0.0
+        for occupancy in occupancies:
+            for rate in rates:
+                parts = _subtract(
+                    max(occupancy.date_start, rate.date_from, line.property_date_from),
+                    min(occupancy.date_end or FAR, rate.date_to or FAR, line.property_date_to),
+                    [],
+                )
+                amount += (
+                    rate.rate
+                    * base
+                    * sum(days / month_days for days, month_days in _month_fractions(parts))
+                )
+        return line.currency_id.round(amount)
+
+    @api.model
+    def _write_credit_notes(self, credits_by_move):
+        if not credits_by_move:
+            return self.env["account.move"]
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for move, credits in credits_by_move.items():
+            vals_list.append(
+                {
+                    "move_type": "out_refund",
+                    "partner_id": move.partner_id.id,
+                    "company_id": move.company_id.id,
+                    "invoice_date": today,
+                    "reversed_entry_id": move.id,
+                    "ref": self.env._("Prepaid fees not due: %(invoice)s", invoice=move.name),
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "name": self.env._("Not due any more: %(line)s", line=line.name),
+                                "quantity": 1.0,
+                                "price_unit": credit,
+                                "tax_ids": [fields.Command.set(line.tax_ids.ids)],
+                                "property_unit_id": line.property_unit_id.id,
+                                "property_fee_type_id": line.property_fee_type_id.id,
+                                "property_credited_line_id": line.id,
+                            }
+                        )
+                        for line, credit in credits
+                    ],
+                }
+            )
+        Move = self.env["account.move"].with_context(mail_create_nolog=True, tracking_disable=True)
+        return Move.create(vals_list)
+
     @api.model
     def _check_period(self, period):
         if not period:

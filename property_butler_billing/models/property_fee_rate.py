@@ -54,6 +54,42 @@ class PropertyFeeRate(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        rates = super().create(vals_list)
+        rates._mark_units_prepaid_check()
+        return rates
+
+    def write(self, vals):
+        billed = {"rate", "date_from", "date_to", "unit_type", "project_id", "fee_type_id"}
+        if billed.isdisjoint(vals):
+            return super().write(vals)
+        self._mark_units_prepaid_check()
+        result = super().write(vals)
+        self._mark_units_prepaid_check()
+        return result
+
+    def unlink(self):
+        self._mark_units_prepaid_check()
+        return super().unlink()
+
+    def _mark_units_prepaid_check(self):
+        """A rate changed: the units it bills are looked at for fees billed in advance."""
+        if not self:
+            return
+        self.flush_recordset(["project_id", "unit_type"])
+        self.env["property.unit"].flush_model(["project_id", "unit_type", "property_prepaid_check"])
+        self.env.cr.execute(
+            """
+            UPDATE property_unit unit SET property_prepaid_check = TRUE
+              FROM property_fee_rate rate
+             WHERE rate.id = ANY(%s) AND unit.project_id = rate.project_id
+               AND unit.unit_type = rate.unit_type AND unit.property_prepaid_check IS NOT TRUE
+            """,
+            [self.ids],
+        )
+        self.env["property.unit"].invalidate_model(["property_prepaid_check"])
+
     @api.depends("fee_type_id.name", "rate", "date_from", "currency_id")
     def _compute_display_name(self):
         for rate in self:

@@ -297,3 +297,83 @@ class TestPrepayment(BillingCase):
         other.action_post()
         january = self._confirm(date(2026, 1, 1))
         self.assertEqual(january.payment_state, "not_paid")
+
+
+@tagged("post_install", "-at_install")
+class TestPrepaidCredits(BillingCase):
+    """A move-out or a lower rate entered after a quarter was billed in advance (and posted):
+    the daily job credits the days not due any more, once."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Billing = cls.env["property.billing"]
+        cls.management_rate.billing_cycle = "quarterly"
+        cls.occupancy = cls._billing_contact(cls.unit, cls.owner)
+
+    def _bill_january(self):
+        self.Billing._bill_period(date(2026, 1, 1), self.project)
+        invoice = self.env["account.move"].search(
+            [("partner_id", "=", self.owner.id), ("property_period", "=", date(2026, 1, 1))]
+        )
+        invoice.action_post()
+        return invoice.invoice_line_ids.filtered("property_fee_type_id")
+
+    def _credits(self):
+        return self.env["account.move.line"].search(
+            [("property_credited_line_id", "!=", False), ("parent_state", "!=", "cancel")]
+        )
+
+    def test_move_out_after_the_quarter_was_billed_is_credited_once(self):
+        line = self._bill_january()
+        self.assertAlmostEqual(line.price_unit, round(AREA * RATE * 3, 2))
+        self.assertFalse(self.Billing._cron_prepaid_credits(), "nothing changed: no credit")
+        self.occupancy.date_end = date(2026, 2, 14)
+        self.assertTrue(self.unit.sudo().property_prepaid_check)
+        credit_note = self.Billing._cron_prepaid_credits()
+        self.assertEqual(credit_note.move_type, "out_refund")
+        self.assertEqual(credit_note.state, "draft", "finance posts it")
+        self.assertEqual(credit_note.partner_id, self.owner)
+        self.assertEqual(credit_note.reversed_entry_id, line.move_id)
+        credit = credit_note.invoice_line_ids
+        self.assertEqual(credit.property_credited_line_id, line)
+        self.assertEqual(credit.property_unit_id, self.unit)
+        # 14 days of February's 28 and March are not due.
+        self.assertAlmostEqual(credit.price_unit, AREA * RATE * (14 / 28 + 1), delta=0.011)
+        self.assertAlmostEqual(
+            line.price_subtotal - credit.price_subtotal, AREA * RATE * (1 + 14 / 28), delta=0.011
+        )
+        self.assertFalse(self.unit.sudo().property_prepaid_check)
+        # Run again, or marked again with nothing new: nothing more.
+        self.assertFalse(self.Billing._cron_prepaid_credits())
+        self.unit._property_mark_prepaid_check()
+        self.assertFalse(self.Billing._cron_prepaid_credits())
+        # Moved out even earlier: the rest only.
+        self.occupancy.date_end = date(2026, 1, 31)
+        second = self.Billing._cron_prepaid_credits()
+        self.assertAlmostEqual(second.amount_untaxed, AREA * RATE * 14 / 28, delta=0.011)
+        self.assertEqual(len(self._credits()), 2)
+        # February's run bills the owner nothing more (he moved out).
+        self.Billing._bill_period(date(2026, 2, 1), self.project)
+        self.assertFalse(
+            self.env["account.move"].search(
+                [("partner_id", "=", self.owner.id), ("property_period", "=", date(2026, 2, 1))]
+            )
+        )
+
+    def test_lower_rate_from_march_is_credited_a_higher_one_not_charged(self):
+        line = self._bill_january()
+        self.management_rate.date_to = date(2026, 2, 28)
+        self._fee_rate(self.management, 2.0, date_from=date(2026, 3, 1)).billing_cycle = "quarterly"
+        credit_note = self.Billing._cron_prepaid_credits()
+        self.assertAlmostEqual(credit_note.amount_untaxed, AREA * (RATE - 2.0), delta=0.011)
+        self.assertEqual(credit_note.invoice_line_ids.property_credited_line_id, line)
+        # A cancelled credit note is credited again by the next run.
+        credit_note.button_cancel()
+        self.unit._property_mark_prepaid_check()
+        self.assertTrue(self.Billing._cron_prepaid_credits())
+        # A higher rate is not charged on a cycle already billed in advance.
+        self.env["property.fee.rate"].search(
+            [("fee_type_id", "=", self.management.id), ("rate", "=", 2.0)]
+        ).rate = 4.0
+        self.assertFalse(self.Billing._cron_prepaid_credits())
