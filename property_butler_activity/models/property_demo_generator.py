@@ -86,7 +86,7 @@ class PropertyDemoGenerator(models.AbstractModel):
             }
             for occupancy in picked[16:]
         ]
-        Registration = self.env["event.registration"].with_context(event_mail_skip=True)
+        Registration = self.env["event.registration"].with_context(install_mode=True)
         past_regs = Registration.create(past_vals)
         Registration.create(upcoming_vals)
         past_regs[:13].action_set_done()
