@@ -2,6 +2,7 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 ERRORS = ("full", "size", "already", "closed", "checked_in")

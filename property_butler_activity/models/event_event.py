@@ -19,7 +19,6 @@ class EventEvent(models.Model):
 
     property_project_id = fields.Many2one(
         "property.project",
-        string="Property Project",
         index=True,
         check_company=True,
         tracking=True,
@@ -154,8 +153,10 @@ class EventEvent(models.Model):
         tz = self.date_tz or "Asia/Shanghai"
         begin = fields.Datetime.context_timestamp(self.with_context(tz=tz), self.date_begin)
         end = fields.Datetime.context_timestamp(self.with_context(tz=tz), self.date_end)
-        when = f"{begin:%Y-%m-%d %H:%M} – {end:%H:%M}" if begin.date() == end.date() else (
-            f"{begin:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
+        when = (
+            f"{begin:%Y-%m-%d %H:%M} – {end:%H:%M}"
+            if begin.date() == end.date()
+            else (f"{begin:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}")
         )
         lines = [
             Markup("<p><strong>%s</strong> %s</p>") % (self.env._("When:"), when),
@@ -171,7 +172,9 @@ class EventEvent(models.Model):
             Markup("<p>%s</p>")
             % self.env._("Sign up in the resident portal under My Activities (/my/activities).")
         )
-        return Markup("").join(escape(line) if not isinstance(line, Markup) else line for line in lines)
+        return Markup("").join(
+            escape(line) if not isinstance(line, Markup) else line for line in lines
+        )
 
     def action_property_announce(self):
         """Announce the approved activity to the residents of its project: a notice of category
@@ -210,7 +213,9 @@ class EventEvent(models.Model):
     # Sign-up list, callbacks
     # ------------------------------------------------------------------
     def action_property_print_signups(self):
-        return self.env.ref("property_butler_activity.action_report_property_activity_signup").report_action(self)
+        return self.env.ref(
+            "property_butler_activity.action_report_property_activity_signup"
+        ).report_action(self)
 
     def action_property_create_callbacks(self):
         activities = self._property_activities()

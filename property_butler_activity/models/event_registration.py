@@ -10,7 +10,6 @@ class EventRegistration(models.Model):
 
     unit_id = fields.Many2one(
         "property.unit",
-        string="Unit",
         index=True,
         help="The resident's home in the activity's project.",
     )
@@ -59,7 +58,9 @@ class EventRegistration(models.Model):
         self.ensure_one()
         if self.state == "done":
             raise UserError(
-                self.env._("%(name)s is already checked in.", name=self.name or self.partner_id.name)
+                self.env._(
+                    "%(name)s is already checked in.", name=self.name or self.partner_id.name
+                )
             )
         if self.state == "cancel":
             raise UserError(self.env._("This sign-up was cancelled."))

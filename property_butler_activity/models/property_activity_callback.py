@@ -81,7 +81,9 @@ class PropertyActivityCallback(models.Model):
     def _compute_display_name(self):
         for callback in self:
             callback.display_name = " · ".join(
-                filter(None, [callback.event_id.name, callback.unit_id.code, callback.partner_id.name])
+                filter(
+                    None, [callback.event_id.name, callback.unit_id.code, callback.partner_id.name]
+                )
             )
 
     @api.model

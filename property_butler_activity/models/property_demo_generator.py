@@ -59,11 +59,16 @@ class PropertyDemoGenerator(models.AbstractModel):
                 },
             ]
         )
-        (past | upcoming).write({"property_state": "approved", "property_approved_by_id": (manager or self.env.user).id})
+        (past | upcoming).write(
+            {"property_state": "approved", "property_approved_by_id": (manager or self.env.user).id}
+        )
         upcoming.action_property_announce()
         occupancies = self.env["property.occupancy"].search(
-            [("unit_id.project_id", "=", project.id), ("role", "=", "owner"),
-             *self.env["property.occupancy"]._current_domain()],
+            [
+                ("unit_id.project_id", "=", project.id),
+                ("role", "=", "owner"),
+                *self.env["property.occupancy"]._current_domain(),
+            ],
             limit=40,
             order="id",
         )

@@ -16,7 +16,7 @@ class PropertyActivityYearly(models.Model):
     activity_count = fields.Integer(string="Activities", readonly=True)
     target = fields.Integer(readonly=True)
     missing = fields.Integer(string="Still to Hold", readonly=True)
-    target_met = fields.Boolean(string="Target Met", readonly=True)
+    target_met = fields.Boolean(readonly=True)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -16,7 +16,9 @@ class ReportPropertyActivitySignup(models.AbstractModel):
             [("event_id", "in", events.ids), ("state", "in", ("open", "done"))],
             order="event_id, unit_id, id",
         )
-        by_event = {event.id: registrations.filtered(lambda r, e=event: r.event_id == e) for event in events}
+        by_event = {
+            event.id: registrations.filtered(lambda r, e=event: r.event_id == e) for event in events
+        }
         return {
             "doc_ids": events.ids,
             "doc_model": "event.event",

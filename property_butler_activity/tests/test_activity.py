@@ -65,7 +65,8 @@ class TestActivity(ActivityCase):
         self.assertEqual(
             self.env["property.notice"].search_count(
                 [("name", "=", "中秋赏月晚会"), ("project_id", "=", self.project.id)]
-            ), 1
+            ),
+            1,
         )
 
     def test_headcount_and_places(self):
@@ -234,8 +235,6 @@ class TestActivity(ActivityCase):
         self.assertEqual(row().missing, 1)
         # Another company's projects are not shown.
         _company, moon, _building, _unit = self._moon_bay()
-        self.assertFalse(
-            Yearly.with_user(self.butler).search([("project_id", "=", moon.id)])
-        )
+        self.assertFalse(Yearly.with_user(self.butler).search([("project_id", "=", moon.id)]))
         with self.assertRaises(ValidationError):
             self.company.property_activities_per_year = -1

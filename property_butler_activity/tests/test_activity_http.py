@@ -33,9 +33,7 @@ class TestActivityPortal(PropertyHttpCase, ActivityCase):
             self.assertNotIn(hidden, page.text)
         response = self._post(f"/my/activities/{self.activity.id}/signup", party_size="3")
         self.assertEqual(response.status_code, 303)
-        registration = self.env["event.registration"].search(
-            [("event_id", "=", self.activity.id)]
-        )
+        registration = self.env["event.registration"].search([("event_id", "=", self.activity.id)])
         self.assertEqual(registration.partner_id, self.owner)
         self.assertEqual(registration.unit_id, self.unit)
         self.assertEqual(registration.property_party_size, 3)
