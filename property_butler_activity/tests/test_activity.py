@@ -238,3 +238,30 @@ class TestActivity(ActivityCase):
         self.assertFalse(Yearly.with_user(self.butler).search([("project_id", "=", moon.id)]))
         with self.assertRaises(ValidationError):
             self.company.property_activities_per_year = -1
+
+    def test_sign_up_list_for_the_front_desk_only(self):
+        event = self._activity()
+        self._signup(event, self.owner, self.unit)
+        report = "property_butler_activity.action_report_property_activity_signup"
+        for user in (self.guard, self.staff, self.resident):
+            with self.assertRaises(AccessError):
+                self._render_html(report, event, user=user)
+        self.assertIn("3-2-1502", self._render_html(report, event, user=self.butler))
+
+    def test_butler_plans_an_activity_in_the_form(self):
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=20)
+        with Form(self.env["event.event"].with_user(self.butler)) as form:
+            form.name = "重阳敬老茶话会"
+            form.property_project_id = self.project
+            form.date_begin = start
+            form.date_end = start + timedelta(hours=2)
+        event = form.record
+        self.assertEqual(event.property_state, "draft")
+        self.assertEqual(event.company_id, self.company)
+        event.action_property_submit()
+        self.assertIn(
+            event,
+            self.env["event.event"]
+            .with_user(self.manager)
+            .search([("property_state", "=", "submitted")]),
+        )
