@@ -29,6 +29,19 @@ class EventRegistration(models.Model):
         if any(r.property_party_size < 1 or r.property_party_size > 20 for r in self):
             raise ValidationError(self.env._("A sign-up brings between 1 and 20 people."))
 
+    @api.constrains("unit_id", "event_id")
+    def _check_property_unit(self):
+        for registration in self.filtered("unit_id"):
+            project = registration.event_id.property_project_id
+            if project and registration.unit_id.project_id != project:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s is not in %(project)s, the project of the activity.",
+                        unit=registration.unit_id.code,
+                        project=project.name,
+                    )
+                )
+
     @api.constrains("state", "event_id", "property_party_size")
     def _check_property_places(self):
         events = self.filtered(

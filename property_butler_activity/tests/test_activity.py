@@ -265,3 +265,9 @@ class TestActivity(ActivityCase):
             .with_user(self.manager)
             .search([("property_state", "=", "submitted")]),
         )
+
+    def test_unit_of_the_activity_project(self):
+        _company, _moon, _building, moon_unit = self._moon_bay()
+        event = self._activity()
+        with self.assertRefused(ValidationError, "not in Sunshine Garden"):
+            self._signup(event, self.owner, moon_unit.sudo())
