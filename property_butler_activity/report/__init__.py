@@ -1,0 +1,1 @@
+from . import property_activity_yearly, report_property_activity_signup

@@ -1,0 +1,273 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import ActivityCase
+
+
+@tagged("post_install", "-at_install")
+class TestActivity(ActivityCase):
+    def test_plan_approved_by_manager_only(self):
+        event = self._activity(approved=False).with_user(self.butler)
+        self.assertEqual(event.property_state, "draft")
+        with self.assertRefused(UserError, "not approved"):
+            self._signup(event, self.owner, self.unit)
+        event.action_property_submit()
+        self.assertEqual(event.property_state, "submitted")
+        with self.assertRaises(AccessError):
+            event.action_property_approve()
+        with self.assertRaises(AccessError):
+            event.write({"property_state": "approved"})
+        with self.assertRaises(AccessError):
+            event.with_user(self.supervisor).action_property_approve()
+        event.with_user(self.manager).action_property_approve()
+        self.assertEqual(event.property_state, "approved")
+        self.assertEqual(event.property_approved_by_id, self.manager)
+        with self.assertRaises(AccessError):
+            event.action_property_reset_draft()
+        registration = self._signup(event, self.owner, self.unit)
+        self.assertEqual(registration.state, "open")
+
+    def test_only_property_events_follow_the_plan(self):
+        event = self.env["event.event"].create(
+            {
+                "name": "Trade fair",
+                "date_begin": fields.Datetime.now() + timedelta(days=1),
+                "date_end": fields.Datetime.now() + timedelta(days=2),
+            }
+        )
+        with self.assertRefused(UserError, "not a community activity"):
+            event.action_property_submit()
+        # Odoo's own events are signed up for as before.
+        registration = self.env["event.registration"].create(
+            {"event_id": event.id, "partner_id": self.tenant.id}
+        )
+        self.assertEqual(registration.state, "open")
+
+    def test_announced_as_notice(self):
+        event = self._activity(approved=False)
+        with self.assertRefused(UserError, "not approved"):
+            event.with_user(self.butler).action_property_announce()
+        event.write({"property_state": "approved"})
+        event.with_user(self.butler).action_property_announce()
+        notice = event.property_notice_id
+        self.assertEqual(notice.category, "activity")
+        self.assertEqual(notice.project_id, self.project)
+        self.assertEqual(notice.state, "posted")
+        self.assertEqual(notice.name, "中秋赏月晚会")
+        self.assertIn("/my/activities", notice.body)
+        self.assertEqual(notice.date_expiry, fields.Date.context_today(event, event.date_end))
+        # The owner of 3-2-1502 sees it among his notices.
+        self.assertIn(self.owner, notice.sudo()._affected_residents())
+        event.action_property_announce()
+        self.assertEqual(
+            self.env["property.notice"].search_count(
+                [("name", "=", "中秋赏月晚会"), ("project_id", "=", self.project.id)]
+            ),
+            1,
+        )
+
+    def test_headcount_and_places(self):
+        event = self._activity(seats_limited=True, seats_max=4)
+        self._signup(event, self.owner, self.unit, size=3)
+        self.assertEqual(event.property_headcount, 3)
+        self.assertEqual(event.property_seats_left, 1)
+        with self.assertRefused(ValidationError, "only 4 places"):
+            self._signup(event, self.other_owner, self.unit_b, size=2)
+        with self.assertRaises(ValidationError):
+            self._signup(event, self.other_owner, self.unit_b, size=0)
+        other = self._signup(event, self.other_owner, self.unit_b, size=1)
+        self.assertEqual(event.property_headcount, 4)
+        other.action_cancel()
+        self.assertEqual(event.property_headcount, 3)
+        # The sign-up list of the service hall: units, names and people, no phones.
+        html = self._render_html(
+            "property_butler_activity.action_report_property_activity_signup",
+            event,
+            user=self.front_desk,
+        )
+        self.assertIn("3-2-1502", html)
+        self.assertIn(self.owner.name, html)
+        self.assertNotIn("13800000001", html)
+        self.assertNotIn(self.other_owner.name, html)
+
+    def test_registrations_follow_the_grid(self):
+        event = self._activity()
+        mine = self._signup(event, self.owner, self.unit)
+        other = self._signup(event, self.other_owner, self.unit_b)
+        Registration = self.env["event.registration"]
+        self.company.property_grid_restricted = True
+        seen = Registration.with_user(self.butler).search([("event_id", "=", event.id)])
+        self.assertEqual(seen, mine)
+        self.assertEqual(
+            Registration.with_user(self.front_desk).search([("event_id", "=", event.id)]),
+            mine | other,
+        )
+        self.assertEqual(
+            Registration.with_user(self.supervisor).search([("event_id", "=", event.id)]),
+            mine | other,
+        )
+        with self.assertRaises(AccessError):
+            Registration.with_user(self.guard).search([])
+        with self.assertRaises(AccessError):
+            Registration.with_user(self.resident).search([])
+        # The headcount is the whole activity's, whoever reads it.
+        self.assertEqual(event.with_user(self.butler).property_headcount, 2)
+        self.company.property_grid_restricted = False
+        self.assertEqual(
+            Registration.with_user(self.butler).search([("event_id", "=", event.id)]),
+            mine | other,
+        )
+
+    def test_qr_check_in(self):
+        event = self._activity()
+        other_event = self._activity(name="重阳登山")
+        registration = self._signup(event, self.owner, self.unit, size=2)
+        elsewhere = self._signup(other_event, self.other_owner, self.unit_b)
+        self.assertTrue(registration.barcode)
+        wizard = Form(self.env["property.activity.checkin"].with_user(self.front_desk))
+        wizard.event_id = event
+        wizard.code = "00000000"
+        checkin = wizard.save()
+        with self.assertRefused(UserError, "No sign-up of this activity"):
+            checkin.action_check_in()
+        checkin.code = str(registration.id)
+        with self.assertRefused(UserError, "No sign-up of this activity"):
+            checkin.action_check_in()
+        checkin.code = elsewhere.barcode
+        with self.assertRefused(UserError, "No sign-up of this activity"):
+            checkin.action_check_in()
+        self.assertEqual(elsewhere.state, "open")
+        checkin.code = f" {registration.barcode} "
+        checkin.action_check_in()
+        self.assertEqual(registration.state, "done")
+        self.assertEqual(checkin.last_registration_id, registration)
+        self.assertFalse(checkin.code)
+        self.assertEqual(event.property_attended_count, 2)
+        checkin.code = registration.barcode
+        with self.assertRefused(UserError, "already checked in"):
+            checkin.action_check_in()
+        cancelled = self._signup(event, self.tenant, self.unit2)
+        cancelled.action_cancel()
+        checkin.code = cancelled.barcode
+        with self.assertRefused(UserError, "cancelled"):
+            checkin.action_check_in()
+
+    def test_callbacks_idempotent(self):
+        event = self._activity(name="端午节包粽子", days=-3)
+        upcoming = self._activity(days=5)
+        came, came_too, absent = (
+            self._signup(event, self.owner, self.unit, size=2),
+            self._signup(event, self.other_owner, self.unit_b),
+            self._signup(event, self.tenant, self.unit2),
+        )
+        (came | came_too).action_set_done()
+        self._signup(upcoming, self.owner, self.unit).action_set_done()
+        callbacks, calls = self._run_as_scheduled(
+            "property_butler_activity.ir_cron_property_activity_callbacks",
+            "_cron_property_create_callbacks",
+            batch_size=1,
+        )
+        self.assertEqual(calls, [(1, 1), (1, 0)])
+        self.assertEqual(callbacks.registration_id, came | came_too)
+        self.assertNotIn(absent, callbacks.registration_id)
+        self.assertEqual(callbacks.filtered(lambda c: c.unit_id == self.unit).user_id, self.butler)
+        self.assertEqual(
+            callbacks.filtered(lambda c: c.unit_id == self.unit_b).user_id, self.butler2
+        )
+        # Again: the cron and the button create nothing more.
+        again, calls = self._run_as_scheduled(
+            "property_butler_activity.ir_cron_property_activity_callbacks",
+            "_cron_property_create_callbacks",
+        )
+        self.assertFalse(again)
+        self.assertEqual(calls, [(0, 0)])
+        event.with_user(self.butler).action_property_create_callbacks()
+        self.assertEqual(event.property_callback_count, 2)
+        self.assertEqual(upcoming.property_callback_count, 0)
+        # The butler calls back: a rating is needed.
+        callback = callbacks.filtered(lambda c: c.unit_id == self.unit).with_user(self.butler)
+        with self.assertRefused(UserError, "rating"):
+            callback.action_done()
+        callback.write({"rating": "5", "feedback": "很开心", "suggestion": "下次办亲子运动会"})
+        callback.action_done()
+        self.assertEqual(callback.state, "done")
+        # A butler restricted to his grid sees his grid's callbacks only.
+        self.company.property_grid_restricted = True
+        self.assertEqual(
+            self.env["property.activity.callback"].with_user(self.butler).search([]), callback
+        )
+
+    def test_yearly_count(self):
+        Yearly = self.env["property.activity.yearly"]
+        year = fields.Date.context_today(self.env.user).year
+        now = fields.Datetime.now()
+        # This year's activities: one a day ago, one an hour ahead (still this year on Dec 31st
+        # only if it starts this year: keep both within the year).
+        start = max(now - timedelta(days=1), now.replace(month=1, day=2, hour=0))
+
+        def row():
+            self.env.invalidate_all()
+            return Yearly.search([("project_id", "=", self.project.id), ("year", "=", year)])
+
+        self.assertEqual(row().activity_count, 0)
+        self.assertEqual(row().target, 2)
+        self.assertFalse(row().target_met)
+        vals = {"property_project_id": self.project.id, "date_tz": "Asia/Shanghai"}
+        first = self.env["event.event"].create(
+            {**vals, "name": "A", "date_begin": start, "date_end": start + timedelta(hours=1)}
+        )
+        first.write({"property_state": "approved"})
+        self.env["event.event"].create(
+            {**vals, "name": "Draft", "date_begin": start, "date_end": start + timedelta(hours=1)}
+        )
+        self.assertEqual(row().activity_count, 1)
+        self.assertEqual(row().missing, 1)
+        second = first.copy({"name": "B"})
+        self.assertEqual(second.property_state, "draft")
+        second.write({"property_state": "approved"})
+        self.assertEqual(row().activity_count, 2)
+        self.assertTrue(row().target_met)
+        self.company.property_activities_per_year = 3
+        self.assertFalse(row().target_met)
+        self.assertEqual(row().missing, 1)
+        # Another company's projects are not shown.
+        _company, moon, _building, _unit = self._moon_bay()
+        self.assertFalse(Yearly.with_user(self.butler).search([("project_id", "=", moon.id)]))
+        with self.assertRaises(ValidationError):
+            self.company.property_activities_per_year = -1
+
+    def test_sign_up_list_for_the_front_desk_only(self):
+        event = self._activity()
+        self._signup(event, self.owner, self.unit)
+        report = "property_butler_activity.action_report_property_activity_signup"
+        for user in (self.guard, self.staff, self.resident):
+            with self.assertRaises(AccessError):
+                self._render_html(report, event, user=user)
+        self.assertIn("3-2-1502", self._render_html(report, event, user=self.butler))
+
+    def test_butler_plans_an_activity_in_the_form(self):
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=20)
+        with Form(self.env["event.event"].with_user(self.butler)) as form:
+            form.name = "重阳敬老茶话会"
+            form.property_project_id = self.project
+            form.date_begin = start
+            form.date_end = start + timedelta(hours=2)
+        event = form.record
+        self.assertEqual(event.property_state, "draft")
+        self.assertEqual(event.company_id, self.company)
+        event.action_property_submit()
+        self.assertIn(
+            event,
+            self.env["event.event"]
+            .with_user(self.manager)
+            .search([("property_state", "=", "submitted")]),
+        )
+
+    def test_unit_of_the_activity_project(self):
+        _company, _moon, _building, moon_unit = self._moon_bay()
+        event = self._activity()
+        with self.assertRefused(ValidationError, "not in Sunshine Garden"):
+            self._signup(event, self.owner, moon_unit.sudo())
