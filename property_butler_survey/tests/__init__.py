@@ -1,0 +1,3 @@
+from . import test_i18n
+from . import test_survey
+from . import test_survey_http
