@@ -17,7 +17,6 @@ class PropertySurveyInvitation(models.Model):
 
     campaign_id = fields.Many2one(
         "property.survey.campaign",
-        string="Campaign",
         required=True,
         ondelete="cascade",
         index=True,
@@ -25,24 +24,20 @@ class PropertySurveyInvitation(models.Model):
     )
     company_id = fields.Many2one(related="campaign_id.company_id", store=True, index=True)
     survey_id = fields.Many2one(related="campaign_id.survey_id", string="Questionnaire")
-    unit_id = fields.Many2one(
-        "property.unit", string="Unit", required=True, index=True, check_company=True
-    )
+    unit_id = fields.Many2one("property.unit", required=True, index=True, check_company=True)
     project_id = fields.Many2one(related="unit_id.project_id", store=True, index=True)
-    grid_id = fields.Many2one(
-        "property.grid", string="Grid", index=True, check_company=True, ondelete="set null"
-    )
-    butler_id = fields.Many2one("res.users", string="Butler", index=True)
+    grid_id = fields.Many2one("property.grid", index=True, check_company=True, ondelete="set null")
+    butler_id = fields.Many2one("res.users", index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Resident", required=True, index=True, ondelete="cascade"
     )
     user_input_id = fields.Many2one(
         "survey.user_input", string="Answer", required=True, ondelete="cascade", index=True
     )
-    state = fields.Selection(
-        related="user_input_id.state", store=True, string="Status", index=True
+    state = fields.Selection(related="user_input_id.state", store=True, string="Status", index=True)
+    date_done = fields.Datetime(
+        related="user_input_id.end_datetime", store=True, string="Answered On"
     )
-    date_done = fields.Datetime(related="user_input_id.end_datetime", store=True, string="Answered On")
     responded = fields.Float(
         string="Response Rate (%)",
         compute="_compute_responded",
@@ -141,14 +136,12 @@ class PropertySurveyInvitation(models.Model):
                 or invitation.campaign_id.user_id
             )
             items = Markup("").join(
-                Markup("<li>%s: %s</li>")
-                % (line.question_id.title, line.suggested_answer_id.value)
+                Markup("<li>%s: %s</li>") % (line.question_id.title, line.suggested_answer_id.value)
                 for line in low
             )
             invitation.activity_schedule(
                 activity_type_id=todo.id,
                 user_id=user.id,
                 summary=self.env._("Unsatisfied survey answer: call the household back"),
-                note=Markup("<p>%s</p><ul>%s</ul>")
-                % (escape(invitation.display_name), items),
+                note=Markup("<p>%s</p><ul>%s</ul>") % (escape(invitation.display_name), items),
             )

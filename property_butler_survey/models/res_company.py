@@ -22,8 +22,7 @@ class ResCompany(models.Model):
     property_survey_satisfied_score = fields.Integer(
         string="Satisfied from Score",
         default=4,
-        help="An item answered with a choice scored at least this much (of 5) counts as "
-        "satisfied.",
+        help="An item answered with a choice scored at least this much (of 5) counts as satisfied.",
     )
     property_survey_unsatisfied_score = fields.Integer(
         string="Unsatisfied up to Score",
@@ -47,7 +46,9 @@ class ResCompany(models.Model):
             if any(target < 0 or target > 100 for target in targets):
                 raise ValidationError(self.env._("Satisfaction targets are between 0 and 100 %."))
             if not (
-                0 < company.property_survey_unsatisfied_score < company.property_survey_satisfied_score
+                0
+                < company.property_survey_unsatisfied_score
+                < company.property_survey_satisfied_score
             ):
                 raise ValidationError(
                     self.env._(

@@ -33,18 +33,20 @@ class PropertySurveyResult(models.Model):
         "res.company": ["property_survey_satisfied_score"],
     }
 
-    campaign_id = fields.Many2one("property.survey.campaign", string="Campaign", readonly=True)
+    campaign_id = fields.Many2one("property.survey.campaign", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    invitation_id = fields.Many2one("property.survey.invitation", string="Invitation", readonly=True)
+    invitation_id = fields.Many2one("property.survey.invitation", readonly=True)
     question_id = fields.Many2one("survey.question", string="Item", readonly=True)
-    unit_id = fields.Many2one("property.unit", string="Unit", readonly=True)
-    project_id = fields.Many2one("property.project", string="Project", readonly=True)
-    grid_id = fields.Many2one("property.grid", string="Grid", readonly=True)
-    butler_id = fields.Many2one("res.users", string="Butler", readonly=True)
+    unit_id = fields.Many2one("property.unit", readonly=True)
+    project_id = fields.Many2one("property.project", readonly=True)
+    grid_id = fields.Many2one("property.grid", readonly=True)
+    butler_id = fields.Many2one("res.users", readonly=True)
     date_done = fields.Datetime(string="Answered On", readonly=True)
     score = fields.Float(readonly=True, aggregator="avg")
     satisfied = fields.Integer(readonly=True, aggregator="sum")
-    satisfaction_rate = fields.Float(string="Satisfaction Rate (%)", readonly=True, aggregator="avg")
+    satisfaction_rate = fields.Float(
+        string="Satisfaction Rate (%)", readonly=True, aggregator="avg"
+    )
 
     @property
     def _table_query(self):

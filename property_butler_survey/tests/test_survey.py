@@ -26,7 +26,11 @@ class TestSurveyCampaign(SurveyCase):
         self.assertEqual(user_input.survey_id, self.survey)
         self.assertEqual(user_input.partner_id, self.owner)
         self.assertEqual(
-            (user_input.property_unit_id, user_input.property_grid_id, user_input.property_butler_id),
+            (
+                user_input.property_unit_id,
+                user_input.property_grid_id,
+                user_input.property_butler_id,
+            ),
             (self.unit, self.grid, self.butler),
         )
         self.assertEqual(mine.state, "new")
@@ -34,7 +38,9 @@ class TestSurveyCampaign(SurveyCase):
         campaign.action_draw_sample()
         self.assertEqual(campaign.invitation_ids, invitations)
         self.assertEqual(
-            self.env["survey.user_input"].search_count([("property_campaign_id", "=", campaign.id)]),
+            self.env["survey.user_input"].search_count(
+                [("property_campaign_id", "=", campaign.id)]
+            ),
             2,
         )
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():

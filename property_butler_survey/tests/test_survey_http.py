@@ -21,7 +21,9 @@ class TestSurveyPortal(PropertyHttpCase, SurveyCase):
         self._login(self.resident)
         home = self.url_open("/my")
         self.assertIn("Surveys", home.text)
-        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["property_survey_count"]})
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_survey_count"]}
+        )
         self.assertEqual(counters["property_survey_count"], 1)
         page = self.url_open("/my/surveys")
         self.assertEqual(page.status_code, 200)
@@ -56,7 +58,9 @@ class TestSurveyPortal(PropertyHttpCase, SurveyCase):
     def test_answered_and_closed_invitations_are_not_open(self):
         self._answer(self.mine, 5, 5)
         self._login(self.resident)
-        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["property_survey_count"]})
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["property_survey_count"]}
+        )
         self.assertEqual(counters["property_survey_count"], 0)
         page = self.url_open("/my/surveys")
         self.assertIn("Answered, thank you", page.text)
