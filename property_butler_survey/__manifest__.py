@@ -23,4 +23,7 @@
         "views/property_butler_survey_menus.xml",
     ],
     "demo": ["demo/property_butler_survey_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_survey/static/tests/tours/*.js"],
+    },
 }
