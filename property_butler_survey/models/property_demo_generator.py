@@ -6,8 +6,8 @@ from odoo.addons.property_butler.models.property_demo_generator import demo_step
 
 # The demo households' answers (scores of the choices): mostly satisfied, repairs less so (the
 # item below its target), rarely unsatisfied.
-SCORES = [5] * 12 + [4] * 7 + [3]
-REPAIR_SCORES = [5] * 8 + [4] * 6 + [3] * 5 + [2]
+SCORES = [5] * 14 + [4] * 7 + [3]
+REPAIR_SCORES = [5] * 8 + [4] * 7 + [3] * 4 + [2]
 COMMENTS = [
     "管家服务很好，回复及时",
     "希望维修师傅能更准时上门",

@@ -1,9 +1,14 @@
 import hashlib
 import math
 from collections import defaultdict
+from datetime import datetime, time
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
 MANAGER = "property_butler.property_butler_group_manager"
 
@@ -241,9 +246,24 @@ class PropertySurveyCampaign(models.Model):
         return True
 
     def action_close(self):
+        """Close the campaign: the households that did not answer can no longer answer."""
         self._check_manager()
         self.write({"state": "closed", "date_end": fields.Date.context_today(self)})
+        self.invitation_ids.filtered(lambda i: i.state != "done").user_input_id.sudo().write(
+            {"deadline": fields.Datetime.now()}
+        )
         return True
+
+    def _deadline(self):
+        """The end of the campaign's last day in the user's time zone, in UTC (naive)."""
+        self.ensure_one()
+        if not self.date_end:
+            return False
+        tz = pytz.timezone(
+            self.env.user.tz if self.env.user.tz in pytz.all_timezones_set else DEFAULT_TZ
+        )
+        end = tz.localize(datetime.combine(self.date_end, time(23, 59, 59)))
+        return end.astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_reset_draft(self):
         self._check_manager()
@@ -320,9 +340,7 @@ class PropertySurveyCampaign(models.Model):
                 if survey.is_attempts_limited:
                     vals["invite_token"] = self.env["survey.user_input"]._generate_invite_token()
                 if campaign.date_end:
-                    vals["deadline"] = fields.Datetime.to_datetime(campaign.date_end).replace(
-                        hour=23, minute=59
-                    )
+                    vals["deadline"] = campaign._deadline()
                 input_vals.append(vals)
             user_inputs = self.env["survey.user_input"].sudo().create(input_vals)
             invitations |= Invitation.sudo().create(

@@ -2,6 +2,7 @@ import math
 
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -203,3 +204,17 @@ class TestSurveyCampaign(SurveyCase):
         self.assertEqual(campaign.company_id, self.company)
         self.assertEqual(campaign.satisfaction_target, 90.0)
         self.assertEqual(campaign.item_target, 85.0)
+
+    def test_close_ends_open_answers(self):
+        self.manager.tz = "Asia/Shanghai"
+        campaign = self._campaign(date_end="2099-06-30")
+        campaign.action_launch()
+        mine = campaign.invitation_ids.filtered(lambda i: i.unit_id == self.unit)
+        # The end of the last day in Shanghai (UTC+8) is 15:59:59 UTC.
+        self.assertEqual(str(mine.user_input_id.deadline), "2099-06-30 15:59:59")
+        self._answer(mine, 5, 5)
+        campaign.action_close()
+        self.assertEqual(campaign.state, "closed")
+        others = campaign.invitation_ids - mine
+        self.assertLessEqual(others.user_input_id.deadline, fields.Datetime.now())
+        self.assertEqual(str(mine.user_input_id.deadline), "2099-06-30 15:59:59")
