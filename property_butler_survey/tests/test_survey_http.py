@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.property_butler.tests.common import PropertyHttpCase
@@ -73,3 +74,17 @@ class TestSurveyPortal(PropertyHttpCase, SurveyCase):
         response = self.url_open("/my/surveys")
         self.assertEqual(response.status_code, 200)
         self.assertNotIn(f"/my/surveys/{self.mine.id}", response.text)
+
+    def test_residents_read_no_survey_records(self):
+        """Residents reach their invitations through the portal pages only: no campaign,
+        invitation, answer or result is readable through the ORM by a portal user."""
+        self._answer(self.theirs, 2, 2, comment="楼道不干净")
+        for model in (
+            "property.survey.campaign",
+            "property.survey.invitation",
+            "property.survey.result",
+            "survey.user_input",
+            "survey.user_input.line",
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(self.resident).search_read([], ["display_name"])
