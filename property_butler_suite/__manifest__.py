@@ -20,6 +20,8 @@
         "property_butler_parcel",
         "property_butler_visit",
         "property_butler_profile",
+        "property_butler_survey",
+        "property_butler_activity",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
