@@ -17,7 +17,6 @@ class PropertyServiceOffer(models.Model):
     description = fields.Text(translate=True)
     ticket_type_id = fields.Many2one(
         "property.ticket.type",
-        string="Ticket Type",
         domain="[('kind', '=', 'service')]",
         default=lambda self: self.env.ref(
             "property_butler_ticket.property_ticket_type_service", raise_if_not_found=False
@@ -26,7 +25,6 @@ class PropertyServiceOffer(models.Model):
     )
     product_id = fields.Many2one(
         "product.product",
-        string="Product",
         domain="[('sale_ok', '=', True)]",
         help="The first quotation line of the ticket, at the product's price.",
     )

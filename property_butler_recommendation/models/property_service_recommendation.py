@@ -85,7 +85,6 @@ class PropertyServiceRecommendation(models.Model):
     )
     ticket_id = fields.Many2one(
         "property.ticket",
-        string="Ticket",
         readonly=True,
         copy=False,
         check_company=True,

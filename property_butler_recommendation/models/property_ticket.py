@@ -6,7 +6,6 @@ class PropertyTicket(models.Model):
 
     recommendation_id = fields.Many2one(
         "property.service.recommendation",
-        string="Recommendation",
         index="btree_not_null",
         ondelete="set null",
         readonly=True,
