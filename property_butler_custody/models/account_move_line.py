@@ -9,4 +9,5 @@ class AccountMoveLine(models.Model):
         index="btree_not_null",
         ondelete="set null",
         copy=False,
+        groups="base.group_user",
     )

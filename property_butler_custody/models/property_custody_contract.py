@@ -106,6 +106,12 @@ class PropertyCustodyContract(models.Model):
     invoice_line_ids = fields.One2many(
         "account.move.line", "property_custody_contract_id", string="Billed"
     )
+    is_billed = fields.Boolean(
+        string="Ever Billed",
+        compute="_compute_is_billed",
+        compute_sudo=True,
+        help="A billing run billed the contract's fee at least once.",
+    )
 
     _sql_constraints = [
         ("fee_positive", "CHECK(monthly_fee >= 0)", "The monthly fee cannot be negative."),
@@ -121,6 +127,15 @@ class PropertyCustodyContract(models.Model):
         for contract in self:
             if not contract.user_id:
                 contract.user_id = contract.unit_id.butler_id or self.env.user
+
+    def _compute_is_billed(self):
+        billed = set(
+            self.env["account.move.line"]
+            .search([("property_custody_contract_id", "in", self.ids)])
+            .property_custody_contract_id.ids
+        )
+        for contract in self:
+            contract.is_billed = contract.id in billed
 
     def _compute_inspection_count(self):
         counts = dict(
@@ -202,7 +217,7 @@ class PropertyCustodyContract(models.Model):
         return True
 
     def action_draft(self):
-        if self.filtered(lambda c: c.state != "ended" or c.invoice_line_ids):
+        if self.filtered(lambda c: c.state != "ended" or c.is_billed):
             raise UserError(self.env._("Only an ended contract never billed can go back to draft."))
         self.write({"state": "draft"})
         return True

@@ -89,6 +89,12 @@ class TestCustody(BillingCase):
             statement.action_post()
             self.env["property.billing"]._bill_period(JANUARY, self.project)
         self.assertEqual(self._custody_lines(contract), line)
+        # The butler opens the contract: its inspection on the form, the billed line for
+        # finance.
+        form = Form(contract.with_user(self.butler))
+        self.assertEqual(len(form.inspection_ids), 1)
+        self.assertTrue(form.is_billed)
+        self.assertNotIn("invoice_line_ids", form._view["fields"])
         # February: a line of its own.
         with freeze_time("2026-02-01"):
             self.env["property.billing"]._bill_period(FEBRUARY, self.project)
@@ -233,3 +239,20 @@ class TestCustody(BillingCase):
         self._residents()
         with self.assertRaises(AccessError):
             mine.with_user(self.resident).read(["monthly_fee"])
+
+    def test_scheduled_billing_run(self):
+        """The scheduler's run of 28 January prepares February, the custody line included,
+        also for an owner billed for nothing else; run again, nothing more."""
+        owner = self.env["res.partner"].create({"name": "赵敏"})
+        self._occupy(self.unit2, owner, date_start=JANUARY)
+        contract = self._contract()
+        other = self._contract(unit=self.unit2, partner=owner, monthly_fee=250.0)
+        with freeze_time("2026-01-28"):
+            self.env["property.billing"]._cron_monthly_billing()
+            self.env["property.billing"]._cron_monthly_billing()
+        lines = self._custody_lines()
+        self.assertEqual(lines.property_custody_contract_id, contract | other)
+        self.assertEqual(set(lines.mapped("property_period")), {FEBRUARY})
+        self.assertEqual(
+            self._custody_lines(other).move_id.invoice_line_ids.mapped("price_unit"), [250.0]
+        )
