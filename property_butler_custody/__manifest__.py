@@ -24,4 +24,5 @@
         "views/property_butler_custody_menus.xml",
     ],
     "demo": ["demo/property_butler_custody_demo.xml"],
+    "assets": {"web.assets_tests": ["property_butler_custody/static/tests/tours/*.js"]},
 }

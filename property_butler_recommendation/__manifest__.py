@@ -20,4 +20,7 @@
         "views/property_butler_recommendation_menus.xml",
     ],
     "demo": ["demo/property_butler_recommendation_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_recommendation/static/tests/tours/*.js"],
+    },
 }
