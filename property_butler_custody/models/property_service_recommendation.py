@@ -20,6 +20,18 @@ class PropertyServiceRecommendation(models.Model):
         for recommendation in self:
             recommendation.is_custody = bool(custody) and recommendation.offer_id == custody
 
+    def action_create_ticket(self):
+        """Home custody is a contract billed every month, not a one-off paid service: no
+        ticket (and no second bill) for it."""
+        if self.filtered("is_custody"):
+            raise UserError(
+                self.env._(
+                    "Home custody is a monthly contract: create the custody contract instead "
+                    "of a ticket."
+                )
+            )
+        return super().action_create_ticket()
+
     def action_create_custody_contract(self):
         """An accepted recommendation of home custody: the contract form, filled in from it."""
         self.ensure_one()

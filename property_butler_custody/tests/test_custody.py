@@ -211,6 +211,8 @@ class TestCustody(BillingCase):
         with self.assertRaises(UserError):
             recommendation.action_create_custody_contract()
         recommendation.action_accept()
+        with self.assertRaises(UserError):
+            recommendation.action_create_ticket()  # a contract, not a one-off ticket
         action = recommendation.action_create_custody_contract()
         form = Form(self.Contract.with_user(self.butler).with_context(**action["context"]))
         contract = form.save()

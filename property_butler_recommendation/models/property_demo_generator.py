@@ -60,5 +60,8 @@ class PropertyDemoGenerator(models.AbstractModel):
                     }
                 )
         recommendations = Recommendation.create(vals_list)
-        accepted = recommendations.filtered(lambda r: r.state == "accepted")
+        # Home custody becomes a contract (home custody addon), the other services tickets.
+        accepted = recommendations.filtered(
+            lambda r: r.state == "accepted" and r.offer_id != offers[-1]
+        )
         accepted[: max(len(accepted) - 2, 0)].action_create_ticket()
