@@ -80,7 +80,7 @@ class PropertyCustodyContract(models.Model):
         check_company=True,
         domain="[('computation', '=', 'custody')]",
         default=lambda self: self.env["property.fee.type"].search(
-            [("computation", "=", "custody"), ("company_id", "in", self.env.companies.ids)],
+            [("computation", "=", "custody"), ("company_id", "=", self.env.company.id)],
             limit=1,
         ),
         help="The fee of the billing run the monthly fee is billed as.",
@@ -182,6 +182,13 @@ class PropertyCustodyContract(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("property.custody.contract") or "/"
         return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._("Only a draft contract can be deleted: end an active contract.")
+            )
 
     # ------------------------------------------------------------------
     # Actions

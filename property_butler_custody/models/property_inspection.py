@@ -9,7 +9,7 @@ class PropertyInspection(models.Model):
     custody_contract_id = fields.Many2one(
         "property.custody.contract",
         index="btree_not_null",
-        ondelete="cascade",
+        ondelete="restrict",
         check_company=True,
         readonly=True,
         help="The home custody contract whose monthly inspection this is.",

@@ -189,6 +189,8 @@ class TestCustody(BillingCase):
         self.assertEqual(contract.date_end, date(2026, 5, 10))
         with self.assertRaises(UserError):
             contract.action_end()
+        with self.assertRaises(UserError):
+            contract.unlink()
 
     def test_one_active_contract_per_unit(self):
         self._contract()
