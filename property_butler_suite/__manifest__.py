@@ -22,6 +22,7 @@
         "property_butler_profile",
         "property_butler_survey",
         "property_butler_activity",
+        "property_butler_custody",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

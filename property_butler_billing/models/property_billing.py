@@ -20,6 +20,9 @@ def quarter_start(day):
 
 
 FAR = fields.Date.to_date("9999-12-31")
+# The fees billed by the schedule's rates over the days of the billing occupancies, in advance
+# by their cycle: what a move-out or a lower rate may leave billed and not due.
+SCHEDULE_COMPUTATIONS = ("area", "fixed", "parking")
 ONE_DAY = relativedelta(days=1)
 
 
@@ -534,7 +537,7 @@ class PropertyBilling(models.AbstractModel):
     def _credit_prepaid(self, units):
         """One draft credit note per invoice whose posted fee lines of ``units`` billed more
         than is due now (by the occupancies and the rates of today), for the difference not
-        credited yet. Metered fees are billed after the reading: never in advance."""
+        credited yet."""
         lines = self.env["account.move.line"].search(
             [
                 ("property_unit_id", "in", units.ids),
@@ -542,7 +545,9 @@ class PropertyBilling(models.AbstractModel):
                 ("property_date_to", "!=", False),
                 ("parent_state", "=", "posted"),
                 ("move_id.move_type", "=", "out_invoice"),
-                ("property_fee_type_id.computation", "!=", "metered"),
+                # The fees of the schedule (metered ones are billed after the reading; fees
+                # of other addons, such as contracts, credit their own way).
+                ("property_fee_type_id.computation", "in", SCHEDULE_COMPUTATIONS),
             ]
         )
         if not lines:
