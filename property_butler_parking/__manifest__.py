@@ -19,4 +19,5 @@
         "views/property_butler_parking_menus.xml",
     ],
     "demo": ["demo/property_butler_parking_demo.xml"],
+    "assets": {"web.assets_tests": ["property_butler_parking/static/tests/tours/*.js"]},
 }
