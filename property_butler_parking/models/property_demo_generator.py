@@ -94,6 +94,16 @@ class PropertyDemoGenerator(models.AbstractModel):
         )
         contracts = Contract.create(vals_list)
         contracts.action_activate()
+        # Billed by the monthly runs since the first started, each statement posted.
+        Billing = self.env["property.billing"]
+        month = min(contracts.mapped("date_start")).replace(day=1)
+        while month <= today:
+            end = month + relativedelta(months=1, days=-1)
+            lines = Billing._parking_lines(contracts.partner_id, project, month, end)
+            Billing._write_invoices(lines, month).filtered(
+                lambda m: m.state == "draft"
+            ).action_post()
+            month += relativedelta(months=1)
         # The contract ending soon: its reminder was given, and its renewal is drafted.
         contracts[:1]._remind_expiry(today)
         contracts[:1].action_renew()

@@ -364,7 +364,9 @@ class PropertyParkingContract(models.Model):
                 if plate not in known
             ]
         if vals_list:
-            self.env["property.household.vehicle"].create(vals_list)
+            # The front desk reads the register only: the plates were checked, the household is
+            # the contract's.
+            self.env["property.household.vehicle"].sudo().create(vals_list)
 
     def action_end(self):
         """End the contract today (or at its end if that is sooner): the days after, paid in

@@ -302,6 +302,16 @@ class TestParking(BillingCase):
         self.assertEqual(
             sorted(self.household.vehicle_ids.mapped("plate")), ["粤A12345", "粤B·D12345"]
         )
+        # The front desk registers a resident's new plate too (it only reads the register).
+        other = self._contract(
+            space_id=self.space_b.id,
+            plates="粤C·33333",
+            date_start=date(2027, 1, 1),
+            date_end=date(2027, 6, 30),
+        ).with_user(self.front_desk)
+        other.action_activate()
+        self.assertIn("粤C·33333", self.household.vehicle_ids.mapped("plate"))
+        self.household.vehicle_ids.filtered(lambda v: v.plate == "粤C·33333").unlink()
         # An outsider has no household: nothing registered.
         outsider = self._contract(
             space_id=self.space_b.id, partner_id=self.outsider.id, plates="粤C·22222"
