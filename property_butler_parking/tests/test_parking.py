@@ -151,6 +151,42 @@ class TestParking(BillingCase):
         lines = self._rental_lines(contract)
         self.assertEqual(lines.mapped("price_unit"), [840.0, 280.0])
 
+    def test_scheduled_run_bills_next_month_once(self):
+        contract = self._contract(partner_id=self.outsider.id, date_start=date(2026, 2, 1))
+        contract.action_activate()
+        Billing = self.env["property.billing"]
+        with freeze_time("2026-01-28"):
+            Billing._cron_monthly_billing()
+            Billing._cron_monthly_billing()
+        line = self._rental_lines(contract)
+        self.assertEqual(len(line), 1)
+        self.assertEqual(line.property_period, date(2026, 2, 1))
+        self.assertEqual(line.price_unit, 300.0)
+        self.assertEqual(line.move_id.partner_id, self.outsider)
+
+    def test_renewal_in_the_same_month_billed_next_run(self):
+        """A renewal from the middle of a month the previous contract was billed in: the
+        space, fee, month and tenant are billed once, so the next month's run bills it."""
+        contract = self._contract(date_end=date(2026, 3, 15))
+        contract.action_activate()
+        renewal = self.Contract.browse(contract.action_renew()["res_id"])
+        renewal.date_end = date(2026, 12, 31)
+        renewal.action_activate()
+        Billing = self.env["property.billing"]
+        for month in (1, 2, 3, 3):
+            Billing._bill_period(date(2026, month, 1), self.project)
+        self.assertEqual(
+            self._rental_lines(contract).mapped("price_unit"),
+            [300.0, 300.0, round(300 * 15 / 31, 2)],
+        )
+        self.assertFalse(self._rental_lines(renewal))
+        Billing._bill_period(date(2026, 4, 1), self.project)
+        line = self._rental_lines(renewal)
+        self.assertEqual(
+            (line.property_date_from, line.property_date_to), (date(2026, 3, 16), date(2026, 5, 15))
+        )
+        self.assertEqual(line.price_unit, 600.0)
+
     def test_end_early_credits_prepaid_days(self):
         contract = self._contract(payment_period="yearly", monthly_rate=300.0)
         contract.action_activate()
