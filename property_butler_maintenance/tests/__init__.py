@@ -1,0 +1,2 @@
+from . import test_equipment
+from . import test_i18n
