@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import plaintext2html
 
 
 class PropertyTicket(models.Model):
@@ -49,7 +50,11 @@ class PropertyTicket(models.Model):
             [
                 {
                     "name": ticket.title,
-                    "description": ticket.description,
+                    # A finding is the staff's own words; a resident's ticket stays with
+                    # the people of its scope: the request refers to it by number only.
+                    "description": ticket.description
+                    if ticket.kind == "finding"
+                    else plaintext2html(f"{ticket.name}: {ticket.title}"),
                     "equipment_id": ticket.equipment_id.id,
                     "maintenance_team_id": ticket.equipment_id.maintenance_team_id.id
                     or self.env.ref("property_butler_maintenance.maintenance_team_engineering").id,

@@ -235,6 +235,62 @@ class TestEquipmentAccess(EquipmentCase):
         with self.assertRaises(AccessError):
             self.panel.with_user(self.guard).write({"property_checkpoint_id": False})
 
+    def test_forms_load_for_each_role(self):
+        for user in (self.guard, self.butler, self.staff, self.supervisor):
+            for model in ("property.checkpoint", "property.ticket", "property.inspection"):
+                if not self.env[model].with_user(user).has_access("read"):
+                    continue
+                arch = self.env[model].with_user(user).get_views([(False, "form")])
+                self.assertIn(model, arch["models"], (user.login, model))
+            # The checkpoint as each role sees it opens without an error.
+            Form(self.control_room.with_user(user))
+        self.assertIn(self.panel, self.control_room.with_user(self.supervisor).equipment_ids)
+        ticket_form = self.env["property.ticket"].with_user(self.staff).get_views([(False, "form")])
+        self.assertIn('name="equipment_id"', ticket_form["views"]["form"]["arch"])
+        guard_form = self.env["property.ticket"].with_user(self.guard).get_views([(False, "form")])
+        self.assertNotIn('name="equipment_id"', guard_form["views"]["form"]["arch"])
+
+    def test_menus_actions_load_for_engineering(self):
+        ref = self.env.ref
+        for xmlid in (
+            "maintenance_equipment_menu",
+            "maintenance_request_menu",
+            "maintenance_request_menu_preventive",
+            "maintenance_request_menu_calendar",
+            "maintenance_equipment_menu_maintenance",
+        ):
+            menu = ref(f"property_butler_maintenance.{xmlid}")
+            visible = self.env["ir.ui.menu"].with_user(self.staff).search([("id", "=", menu.id)])
+            self.assertEqual(visible, menu, xmlid)
+            self.assertFalse(
+                self.env["ir.ui.menu"].with_user(self.guard).search([("id", "=", menu.id)]), xmlid
+            )
+            action = menu.action.sudo()
+            Model = self.env[action.res_model].with_user(self.staff)
+            modes = action.view_mode.split(",")
+            views = Model.get_views([(False, mode) for mode in modes])
+            self.assertEqual(set(views["views"]), set(modes), xmlid)
+            Model.search(safe_eval(action.domain or "[]"), limit=1)
+        calendar = ref("property_butler_maintenance.maintenance_request_action_calendar")
+        self.assertEqual(calendar.view_id, ref("maintenance.hr_equipment_view_calendar"))
+
+    def test_resident_ticket_text_stays_on_the_ticket(self):
+        repair = self.env.ref("property_butler_ticket.property_ticket_type_repair")
+        ticket = self.env["property.ticket"].create(
+            {
+                "ticket_type_id": repair.id,
+                "title": "Lift door slow",
+                "description": "<p>Call me on 13800138000</p>",
+                "project_id": self.project.id,
+                "unit_id": self.unit.id,
+                "equipment_id": self.lift.id,
+            }
+        )
+        request = ticket.maintenance_request_id
+        self.assertEqual(request.equipment_id, self.lift)
+        self.assertNotIn("13800138000", str(request.description))
+        self.assertIn(ticket.name, str(request.description))
+
     def test_other_company_sees_nothing(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})
         outsider = self._user("pb_other_staff", "department_staff", company=other)
