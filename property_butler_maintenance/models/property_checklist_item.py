@@ -6,7 +6,6 @@ class PropertyChecklistItem(models.Model):
 
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         index="btree_not_null",
         ondelete="set null",
         groups="maintenance.group_equipment_manager",

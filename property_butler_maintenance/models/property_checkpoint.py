@@ -7,6 +7,5 @@ class PropertyCheckpoint(models.Model):
     equipment_ids = fields.One2many(
         "maintenance.equipment",
         "property_checkpoint_id",
-        string="Equipment",
         groups="maintenance.group_equipment_manager",
     )

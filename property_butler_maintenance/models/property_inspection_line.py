@@ -6,7 +6,6 @@ class PropertyInspectionLine(models.Model):
 
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         index="btree_not_null",
         ondelete="set null",
         help="The equipment this item is about: a problem raises a maintenance request on it.",

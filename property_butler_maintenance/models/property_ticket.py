@@ -7,7 +7,6 @@ class PropertyTicket(models.Model):
 
     equipment_id = fields.Many2one(
         "maintenance.equipment",
-        string="Equipment",
         index="btree_not_null",
         check_company=True,
         tracking=True,
@@ -17,7 +16,6 @@ class PropertyTicket(models.Model):
     )
     maintenance_request_id = fields.Many2one(
         "maintenance.request",
-        string="Maintenance Request",
         index="btree_not_null",
         readonly=True,
         copy=False,

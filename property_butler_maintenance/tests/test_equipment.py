@@ -176,7 +176,7 @@ class TestPreventivePlans(EquipmentCase):
     def test_done_request_schedules_the_next_by_maintenance(self):
         action = self.lift.with_user(self.staff).action_plan_preventive_maintenance()
         Request = (
-            self.env["maintenance.request"].with_user(self.staff).with_context(action["context"])
+            self.env["maintenance.request"].with_user(self.staff).with_context(**action["context"])
         )
         form = Form(Request)
         form.schedule_date = datetime(2026, 12, 1, 2, 0)
