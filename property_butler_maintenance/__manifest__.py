@@ -22,4 +22,7 @@
         "views/property_butler_maintenance_menus.xml",
     ],
     "demo": ["demo/property_butler_maintenance_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["property_butler_maintenance/static/tests/tours/*.js"],
+    },
 }
