@@ -25,7 +25,9 @@ class PropertyDemoGenerator(models.AbstractModel):
         team = ref("property_butler_maintenance.maintenance_team_engineering")
         staff = ref("property_butler.user_staff", raise_if_not_found=False)
         checkpoints = self.env["property.checkpoint"].search([("project_id", "=", project.id)])
-        lobbies = {c.building_id: c for c in checkpoints if c.building_id}
+        lobbies = {
+            c.building_id: c for c in checkpoints if c.building_id and c.name.endswith("大堂")
+        }
         control_room = checkpoints.filtered(lambda c: c.name == "监控中心")[:1]
         common = {
             "property_project_id": project.id,
