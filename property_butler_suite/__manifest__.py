@@ -23,6 +23,8 @@
         "property_butler_survey",
         "property_butler_activity",
         "property_butler_custody",
+        "property_butler_parking",
+        "property_butler_maintenance",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

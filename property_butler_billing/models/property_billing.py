@@ -545,9 +545,7 @@ class PropertyBilling(models.AbstractModel):
                 ("property_date_to", "!=", False),
                 ("parent_state", "=", "posted"),
                 ("move_id.move_type", "=", "out_invoice"),
-                # The fees of the schedule (metered ones are billed after the reading; fees
-                # of other addons, such as contracts, credit their own way).
-                ("property_fee_type_id.computation", "in", SCHEDULE_COMPUTATIONS),
+                ("property_fee_type_id.computation", "in", self._prepaid_computations()),
             ]
         )
         if not lines:
@@ -588,6 +586,13 @@ class PropertyBilling(models.AbstractModel):
             if credit >= 0.01:
                 credits_by_move[line.move_id].append((line, credit))
         return self._write_credit_notes(credits_by_move)
+
+    @api.model
+    def _prepaid_computations(self):
+        """The fee computations whose lines billed in advance are credited back: the schedule's
+        (metered fees are billed after the reading); an addon billing its own contracts adds
+        its computation and the amount due (``_amount_due``)."""
+        return list(SCHEDULE_COMPUTATIONS)
 
     @api.model
     def _amount_due(self, line, occupancies, rates):

@@ -112,6 +112,10 @@ class PropertyBilling(models.AbstractModel):
         return lines_by_partner
 
     @api.model
+    def _prepaid_computations(self):
+        return [*super()._prepaid_computations(), "parking_contract"]
+
+    @api.model
     def _amount_due(self, line, occupancies, rates):
         """A parking contract's line is due for the days of the contract's term it billed."""
         contract = line.sudo().property_parking_contract_id

@@ -40,6 +40,10 @@ class TestParking(BillingCase):
         cls.Waitlist = cls.env["property.parking.waitlist"]
         cls.rental = cls.env.ref("property_butler_parking.property_fee_type_parking_rental")
 
+    def _ours(self):
+        """The records of the tests' estate (the demo's contracts are in the same company)."""
+        return [("project_id", "=", self.project.id)]
+
     def _contract(self, **vals):
         return self.Contract.create(
             {
@@ -75,14 +79,14 @@ class TestParking(BillingCase):
         # Back to back is fine, and another space at the same time.
         self._contract(date_start=date(2027, 1, 1), date_end=date(2027, 12, 31))
         self._contract(space_id=self.space_b.id, partner_id=self.outsider.id)
-        self.assertEqual(self.Contract.search_count([]), 3)
+        self.assertEqual(self.Contract.search_count(self._ours()), 3)
 
     def test_plate_refused(self):
         with self.assertRaisesRegex(ValidationError, "not a plate"), self.env.cr.savepoint():
             self._contract(plates="粤A·12345, 12345")
         with self.assertRaisesRegex(ValidationError, "not a plate"), self.env.cr.savepoint():
             self._contract(plates=" ")
-        self.assertFalse(self.Contract.search_count([]))
+        self.assertFalse(self.Contract.search_count(self._ours()))
         contract = self._contract(plates="粤a 12345；粤B·D12345")
         self.assertEqual(contract.plates, "粤A12345, 粤B·D12345")
         with self.assertRaisesRegex(ValidationError, "not a plate"):
@@ -375,14 +379,14 @@ class TestParking(BillingCase):
         )
         self.assertEqual((mine.grid_id, theirs.grid_id), (self.grid, self.grid_b))
         self.company.property_grid_restricted = True
-        self.assertEqual(self.Contract.with_user(self.butler).search([]), mine)
-        self.assertEqual(self.Contract.with_user(self.butler2).search([]), theirs)
-        self.assertFalse(self.Waitlist.with_user(self.butler).search([]))
-        self.assertEqual(self.Waitlist.with_user(self.butler2).search([]), entry)
+        self.assertEqual(self.Contract.with_user(self.butler).search(self._ours()), mine)
+        self.assertEqual(self.Contract.with_user(self.butler2).search(self._ours()), theirs)
+        self.assertFalse(self.Waitlist.with_user(self.butler).search(self._ours()))
+        self.assertEqual(self.Waitlist.with_user(self.butler2).search(self._ours()), entry)
         with self.assertRaises(AccessError):
             theirs.with_user(self.butler).read(["partner_id"])
-        self.assertEqual(self.Contract.with_user(self.supervisor).search_count([]), 2)
-        self.assertEqual(self.Contract.with_user(self.front_desk).search_count([]), 2)
+        self.assertEqual(self.Contract.with_user(self.supervisor).search_count(self._ours()), 2)
+        self.assertEqual(self.Contract.with_user(self.front_desk).search_count(self._ours()), 2)
         for user in (self.guard, self.staff):
             with self.assertRaises(AccessError):
                 self.Contract.with_user(user).search([])
@@ -399,4 +403,4 @@ class TestParking(BillingCase):
                 }
             )
         self.company.property_grid_restricted = False
-        self.assertEqual(self.Contract.with_user(self.butler).search_count([]), 2)
+        self.assertEqual(self.Contract.with_user(self.butler).search_count(self._ours()), 2)
