@@ -11,9 +11,7 @@ class PropertyTakeover(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
-    )
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     building_id = fields.Many2one(
         "property.building",
         required=True,
@@ -38,7 +36,6 @@ class PropertyTakeover(models.Model):
     )
     developer_id = fields.Many2one(
         "res.partner",
-        string="Developer",
         check_company=True,
         tracking=True,
         help="The developer handing the building over; the default party responsible for defects.",

@@ -143,7 +143,9 @@ class PropertyTakeoverDefect(models.Model):
     def action_close(self):
         if self.filtered(lambda d: d.state != "rectified"):
             raise UserError(
-                self.env._("A defect is closed once its rectification was checked: mark it rectified first.")
+                self.env._(
+                    "A defect is closed once its rectification was checked: mark it rectified first."
+                )
             )
         self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
         self._done_follow_up()

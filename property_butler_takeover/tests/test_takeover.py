@@ -14,8 +14,12 @@ class TestTakeover(PropertyButlerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.developer = cls.env["res.partner"].create({"name": "Sunrise Developer", "is_company": True})
-        cls.contractor = cls.env["res.partner"].create({"name": "Glass Contractor", "is_company": True})
+        cls.developer = cls.env["res.partner"].create(
+            {"name": "Sunrise Developer", "is_company": True}
+        )
+        cls.contractor = cls.env["res.partner"].create(
+            {"name": "Glass Contractor", "is_company": True}
+        )
         Item = cls.env["property.takeover.checklist.item"]
         Item.search([]).active = False
         cls.item_walls, cls.item_gas, cls.item_fire = Item.create(
@@ -62,9 +66,7 @@ class TestTakeover(PropertyButlerCase):
             takeover.action_done()
         self.assertEqual(takeover.state, "in_progress")
         action = takeover.line_ids[0].action_add_defect()
-        with Form(
-            self.env["property.takeover.defect"].with_context(**action["context"])
-        ) as form:
+        with Form(self.env["property.takeover.defect"].with_context(**action["context"])) as form:
             form.date_deadline = date(2030, 1, 31)
             form.photo = base64.b64encode(png_bytes())
         defect = form.save()
@@ -126,7 +128,9 @@ class TestTakeover(PropertyButlerCase):
     def test_access(self):
         takeover = self._takeover(self.butler)
         with self.assertRaises(AccessError):
-            self.env["property.takeover"].with_user(self.front_desk).search([("id", "=", takeover.id)])
+            self.env["property.takeover"].with_user(self.front_desk).search(
+                [("id", "=", takeover.id)]
+            )
         with self.assertRaises(AccessError):
             takeover.with_user(self.staff).write({"developer_id": False})
         self.assertEqual(takeover.with_user(self.staff).building_id, self.building)
