@@ -1,20 +1,27 @@
 from odoo import api, fields, models
 
+BUTLER = "property_butler.property_butler_group_butler"
+
 
 class PropertyBuilding(models.Model):
     _inherit = "property.building"
 
-    handover_ids = fields.One2many("property.unit.handover", "building_id", string="Handovers")
+    # Handovers name the owners: for the butlers and above only.
+    handover_ids = fields.One2many(
+        "property.unit.handover", "building_id", string="Handovers", groups=BUTLER
+    )
     handover_done_count = fields.Integer(
-        string="Units Handed Over", compute="_compute_handover_counts"
+        string="Units Handed Over", compute="_compute_handover_counts", groups=BUTLER
     )
     handover_pending_count = fields.Integer(
-        string="Units Pending", compute="_compute_handover_counts"
+        string="Units Pending", compute="_compute_handover_counts", groups=BUTLER
     )
     handover_appointed_count = fields.Integer(
-        string="Appointments", compute="_compute_handover_counts"
+        string="Appointments", compute="_compute_handover_counts", groups=BUTLER
     )
-    handover_progress = fields.Float(string="Handed Over (%)", compute="_compute_handover_counts")
+    handover_progress = fields.Float(
+        string="Handed Over (%)", compute="_compute_handover_counts", groups=BUTLER
+    )
 
     @api.depends("handover_ids.state", "unit_ids")
     def _compute_handover_counts(self):

@@ -74,9 +74,7 @@ class PropertyUnitHandover(models.Model):
     )
     signed_by = fields.Char(copy=False)
     date_signed = fields.Datetime(string="Signed On", copy=False, readonly=True)
-    occupancy_id = fields.Many2one(
-        "property.occupancy", string="Occupancy", readonly=True, copy=False, index=True
-    )
+    occupancy_id = fields.Many2one("property.occupancy", readonly=True, copy=False, index=True)
     ticket_count = fields.Integer(compute="_compute_ticket_count", string="Rectification Tickets")
     defect_count = fields.Integer(compute="_compute_ticket_count", string="Defects")
     note = fields.Text()
