@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 DOCUMENT_FIELDS = ("doc_quality_guarantee", "doc_instructions", "doc_handbook", "doc_covenant")
 
@@ -221,6 +222,15 @@ class PropertyUnitHandover(models.Model):
     def action_complete(self):
         """The unit is handed over: rectification tickets for the defects found, and the
         owner's occupancy, as billing contact, from the handover date — all or nothing."""
+        # a second click, or a colleague completing it at the same time, waits and is refused
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s FOR UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["state", "occupancy_id"])
         for handover in self:
             problems = handover._completion_problems()
             if problems:
