@@ -25,6 +25,7 @@
         "property_butler_custody",
         "property_butler_parking",
         "property_butler_maintenance",
+        "property_butler_unit_handover",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
