@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.property_butler_billing.tests.common_billing import JANUARY, BillingCase
 
@@ -240,6 +240,12 @@ class TestMove(BillingCase):
         self.assertEqual(Move.with_user(self.butler).search(mine), move)
         self.assertEqual(Move.with_user(self.butler2).search(mine), move_b)
         self.assertEqual(Move.with_user(self.supervisor).search(mine), move | move_b)
+        Reading = self.env["property.move.reading"]
+        self.assertEqual(
+            Reading.with_user(self.butler).search([("move_id", "in", (move | move_b).ids)]),
+            move.reading_ids,
+        )
+        self.assertFalse(Reading.with_user(self.butler2).search([("move_id", "=", move.id)]))
         self.company.property_grid_restricted = False
         self.assertEqual(Move.with_user(self.butler2).search(mine), move | move_b)
         self._residents()
@@ -265,3 +271,22 @@ class TestMove(BillingCase):
         )
         self.assertEqual(len(groups), 2)
         self.assertEqual({g[2] for g in groups}, {"in", "out"})
+
+    def test_front_desk_move_out_form(self):
+        occupancy = self.unit.current_occupancy_ids
+        with freeze_time("2026-02-20"):
+            with Form(self.Move.with_context(default_kind="out")) as form:
+                form.unit_id = self.unit
+                self.assertEqual(form.occupancy_ids[:], self.unit.current_occupancy_ids)
+                form.cards_returned = True
+                form.goods_items = "Boxes"
+                form.deposit_amount = 1000
+                form.deposit_decision = "refund"
+                with form.reading_ids.new() as reading:
+                    reading.fee_type_id = self.water
+                    reading.quantity = 7
+            move = form.record
+            move.action_done()
+        self.assertEqual(move.state, "done")
+        self.assertEqual(move.final_invoice_count, 1)
+        self.assertEqual(occupancy.date_end, date(2026, 2, 20))
