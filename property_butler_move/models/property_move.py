@@ -268,12 +268,16 @@ class PropertyMove(models.Model):
         for move in self:
             if move.state != "draft":
                 raise UserError(self.env._("%(move)s is not in progress.", move=move.display_name))
+            # Checked first; written in one savepoint, so that a refusal while writing (an
+            # overlapping occupancy, a concurrent billing run) leaves nothing behind either.
             if move.kind == "in":
                 move._check_move_in()
-                move._do_move_in()
+                with self.env.cr.savepoint():
+                    move._do_move_in()
             else:
                 move._check_move_out()
-                move._do_move_out()
+                with self.env.cr.savepoint():
+                    move._do_move_out()
         return True
 
     def action_cancel(self):

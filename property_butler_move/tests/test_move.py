@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.property_butler_billing.tests.common_billing import JANUARY, BillingCase
@@ -290,3 +290,16 @@ class TestMove(BillingCase):
         self.assertEqual(move.state, "done")
         self.assertEqual(move.final_invoice_count, 1)
         self.assertEqual(occupancy.date_end, date(2026, 2, 20))
+
+    def test_move_in_overlap_refused_leaves_nothing(self):
+        self._occupy(self.unit2, self.tenant, role="tenant", date_start=JANUARY)
+        move = self._move_in(member_ids=[Command.set(self.other_owner.ids)], **CHECKLIST)
+        with self.assertRaisesRegex(ValidationError, "already registered as"):
+            move.action_done()
+        self.assertEqual(move.state, "draft")
+        self.assertFalse(
+            self.env["property.occupancy"].search(
+                [("unit_id", "=", self.unit2.id), ("partner_id", "=", self.other_owner.id)]
+            ),
+            "the household member is not registered either",
+        )
