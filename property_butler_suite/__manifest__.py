@@ -26,6 +26,7 @@
         "property_butler_parking",
         "property_butler_maintenance",
         "property_butler_unit_handover",
+        "property_butler_move",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

@@ -537,13 +537,14 @@ class PropertyBilling(models.AbstractModel):
     def _credit_prepaid(self, units):
         """One draft credit note per invoice whose posted fee lines of ``units`` billed more
         than is due now (by the occupancies and the rates of today), for the difference not
-        credited yet."""
+        credited yet. A line of a draft invoice that bills another amount than is due now is
+        billed again instead (``_rebill_drafts``)."""
         lines = self.env["account.move.line"].search(
             [
                 ("property_unit_id", "in", units.ids),
                 ("property_period", "!=", False),
                 ("property_date_to", "!=", False),
-                ("parent_state", "=", "posted"),
+                ("parent_state", "in", ("draft", "posted")),
                 ("move_id.move_type", "=", "out_invoice"),
                 ("property_fee_type_id.computation", "in", self._prepaid_computations()),
             ]
@@ -574,7 +575,7 @@ class PropertyBilling(models.AbstractModel):
             ]
         ):
             rates[(rate.project_id.id, rate.unit_type, rate.fee_type_id.id)].append(rate)
-        credits_by_move = defaultdict(list)
+        credits_by_move, rebill = defaultdict(list), self.env["account.move.line"]
         for line in lines:
             unit, fee = line.property_unit_id, line.property_fee_type_id
             due = self._amount_due(
@@ -582,10 +583,40 @@ class PropertyBilling(models.AbstractModel):
                 occupancies[(unit.id, line.partner_id.id)],
                 rates[(unit.project_id.id, unit.unit_type, fee.id)],
             )
+            if line.parent_state == "draft":
+                if abs(line.currency_id.round(line.price_subtotal - due)) >= 0.01:
+                    rebill |= line
+                continue
             credit = line.currency_id.round(line.price_subtotal - credited[line.id] - due)
             if credit >= 0.01:
                 credits_by_move[line.move_id].append((line, credit))
+        self._rebill_drafts(rebill)
         return self._write_credit_notes(credits_by_move)
+
+    @api.model
+    def _rebill_drafts(self, lines):
+        """Draft invoice lines billed before a move-out or a rate change: taken off their draft
+        and billed again by the run of their month, as due now (amount, days and label), before
+        anyone confirms them; a draft left with no line is deleted."""
+        if not lines:
+            return
+        partners_by_period = defaultdict(lambda: self.env["res.partner"])
+        for line in lines:
+            partners_by_period[line.property_period] |= line.partner_id
+        projects = lines.property_unit_id.project_id
+        moves = lines.move_id
+        for move in moves:
+            move.write(
+                {
+                    "invoice_line_ids": [
+                        fields.Command.unlink(line.id) for line in lines if line.move_id == move
+                    ]
+                }
+            )
+        for period, partners in sorted(partners_by_period.items()):
+            start, end = self._period_bounds(period)
+            self._bill_batch(partners, projects, start, end)
+        moves.filtered(lambda move: not move.invoice_line_ids and move.name == "/").unlink()
 
     @api.model
     def _prepaid_computations(self):
