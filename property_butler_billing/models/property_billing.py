@@ -616,7 +616,7 @@ class PropertyBilling(models.AbstractModel):
         for period, partners in sorted(partners_by_period.items()):
             start, end = self._period_bounds(period)
             self._bill_batch(partners, projects, start, end)
-        moves.filtered(lambda move: not move.invoice_line_ids and move.name == "/").unlink()
+        moves.filtered(lambda move: not move.invoice_line_ids and not move.posted_before).unlink()
 
     @api.model
     def _prepaid_computations(self):

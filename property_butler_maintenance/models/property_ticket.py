@@ -47,12 +47,15 @@ class PropertyTicket(models.Model):
         requests = Request.create(
             [
                 {
-                    "name": ticket.title,
-                    # A finding is the staff's own words; a resident's ticket stays with
-                    # the people of its scope: the request refers to it by number only.
+                    # A finding is the staff's own words; a resident's ticket (its title and
+                    # text are the resident's, and may hold a phone number) stays with the
+                    # people of its scope: the request refers to it by number only.
+                    "name": ticket.title
+                    if ticket.kind == "finding"
+                    else f"{ticket.name} · {ticket.equipment_id.name}",
                     "description": ticket.description
                     if ticket.kind == "finding"
-                    else plaintext2html(f"{ticket.name}: {ticket.title}"),
+                    else plaintext2html(ticket.name),
                     "equipment_id": ticket.equipment_id.id,
                     "maintenance_team_id": ticket.equipment_id.maintenance_team_id.id
                     or self.env.ref("property_butler_maintenance.maintenance_team_engineering").id,

@@ -279,7 +279,7 @@ class TestEquipmentAccess(EquipmentCase):
         ticket = self.env["property.ticket"].create(
             {
                 "ticket_type_id": repair.id,
-                "title": "Lift door slow",
+                "title": "Lift door slow, call 13900139000",
                 "description": "<p>Call me on 13800138000</p>",
                 "project_id": self.project.id,
                 "unit_id": self.unit.id,
@@ -290,6 +290,9 @@ class TestEquipmentAccess(EquipmentCase):
         self.assertEqual(request.equipment_id, self.lift)
         self.assertNotIn("13800138000", str(request.description))
         self.assertIn(ticket.name, str(request.description))
+        # Nor its title: the request is named after the ticket's number and the equipment.
+        self.assertNotIn("13900139000", request.name + str(request.description))
+        self.assertEqual(request.name, f"{ticket.name} · {self.lift.name}")
 
     def test_other_company_sees_nothing(self):
         other = self.env["res.company"].create({"name": "Other Property Co"})

@@ -195,7 +195,14 @@ class TestMove(BillingCase):
             with self.assertRaisesRegex(UserError, "final meter readings first: Water"):
                 move.action_done()
         self.assertFalse(occupancy.date_end)
-        self.assertFalse(self.env["account.move"].search([("property_period", "=", FEBRUARY)]))
+        self.assertFalse(
+            self.env["account.move"].search(
+                [
+                    ("property_period", "=", FEBRUARY),
+                    ("invoice_line_ids.property_unit_id", "=", self.unit.id),
+                ]
+            )
+        )
 
     def test_move_out_refuses_existing_reading(self):
         self.env["property.meter.reading"].create(

@@ -27,7 +27,8 @@ class TestDemoEstate(TransactionCase):
     def test_every_domain_has_data(self):
         project = self.project
         units = project.unit_ids
-        self.assertEqual(len(units), 400)
+        # The generated estate's 400, and the 4 of the building under takeover (3-5).
+        self.assertEqual(len(units), 404)
         self.assertEqual(set(units.mapped("state")), {"occupied", "vacant", "decorating", "unsold"})
         self.assertEqual(len(project.grid_ids), 4)
         on_project = [("project_id", "=", project.id)]
@@ -48,6 +49,26 @@ class TestDemoEstate(TransactionCase):
         self.assertTrue(self._count("property.fee.rate", on_project))
         self.assertTrue(self._count("property.debit.mandate", [("state", "=", "active")]))
         self.assertTrue(self._count("property.debit.batch"))
+        # The butler's relationship work, the unit's life, parking and equipment.
+        for model, domain in (
+            ("property.visit", on_project),
+            ("property.visit.plan", []),
+            ("property.household", on_project),
+            ("property.survey.invitation", [("state", "=", "done")]),
+            ("property.activity.callback", []),
+            ("event.registration", [("unit_id", "!=", False)]),
+            ("property.service.recommendation", [("state", "=", "accepted")]),
+            ("property.custody.contract", [("state", "=", "active")]),
+            ("property.parking.contract", [("state", "=", "active")]),
+            ("property.parking.waitlist", []),
+            ("property.takeover.defect", []),
+            ("property.unit.handover", [("state", "=", "done")]),
+            ("property.move", [("state", "=", "done")]),
+            ("maintenance.equipment", [("property_project_id", "=", project.id)]),
+            ("maintenance.request", [("property_ticket_id", "!=", False)]),
+        ):
+            with self.subTest(model=model):
+                self.assertTrue(self._count(model, domain), f"no demo {model}")
         invoices = self.env["account.move"].search(
             [("move_type", "=", "out_invoice"), ("property_period", "!=", False)]
         )
