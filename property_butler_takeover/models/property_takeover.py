@@ -59,9 +59,20 @@ class PropertyTakeover(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su and vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("An inspection is created as a draft: use the buttons to go on.")
+                )
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.takeover") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and "state" in vals:
+            raise UserError(
+                self.env._("The status of an inspection changes with its buttons only.")
+            )
+        return super().write(vals)
 
     @api.depends("line_ids.result", "defect_ids.state", "defect_ids.date_deadline")
     def _compute_counts(self):
@@ -77,21 +88,32 @@ class PropertyTakeover(models.Model):
             )
 
     def _checklist_items(self):
-        return self.env["property.takeover.checklist.item"].search(
-            [("company_id", "in", [self.company_id.id, False])]
+        """The checklist items of each inspection's company (and those of every company),
+        read once for the batch. Returns {takeover id: items}."""
+        items = self.env["property.takeover.checklist.item"].search(
+            [("company_id", "in", [*self.company_id.ids, False])]
         )
+        return {
+            takeover.id: items.filtered(
+                lambda item, company=takeover.company_id: (
+                    not item.company_id or item.company_id == company
+                )
+            )
+            for takeover in self
+        }
 
     def action_generate_lines(self):
         """The checklist of the inspection: the building's items once, the units' items in each
         unit of the building. Items already on the checklist are not added again."""
         Line = self.env["property.takeover.line"]
         vals_list = []
+        checklist_items = self._checklist_items()
         for takeover in self:
             if takeover.state == "done":
                 raise UserError(
                     self.env._("Inspection %s is finished: its checklist is final.", takeover.name)
                 )
-            items = takeover._checklist_items()
+            items = checklist_items[takeover.id]
             if not items:
                 raise UserError(
                     self.env._(
@@ -115,7 +137,8 @@ class PropertyTakeover(models.Model):
                         }
                     )
         lines = Line.create(vals_list)
-        self.filtered(lambda t: t.state == "draft").state = "in_progress"
+        self.check_access("write")
+        self.filtered(lambda t: t.state == "draft").sudo().state = "in_progress"
         return lines
 
     def action_done(self):
@@ -139,10 +162,17 @@ class PropertyTakeover(models.Model):
                         len(missing),
                     )
                 )
-        self.state = "done"
+        self.check_access("write")
+        self.sudo().state = "done"
 
     def action_reset(self):
-        self.state = "in_progress"
+        """A finished inspection is reopened by a supervisor or a manager only."""
+        if not self.env.user.has_group("property_butler.property_butler_group_supervisor"):
+            raise UserError(
+                self.env._("Only a supervisor or a manager can reopen a finished inspection.")
+            )
+        self.check_access("write")
+        self.filtered(lambda t: t.state == "done").sudo().state = "in_progress"
 
     def action_view_defects(self):
         self.ensure_one()

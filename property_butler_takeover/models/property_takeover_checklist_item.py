@@ -17,6 +17,7 @@ class PropertyTakeoverChecklistItem(models.Model):
     _name = "property.takeover.checklist.item"
     _description = "Takeover Checklist Item"
     _order = "area, sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(string="Item", required=True, translate=True)
     area = fields.Selection(AREAS, required=True, default="structure")

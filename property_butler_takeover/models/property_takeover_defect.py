@@ -103,12 +103,16 @@ class PropertyTakeoverDefect(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(vals.get("state", "open") != "open" for vals in vals_list):
+            raise UserError(self.env._("A defect is created open: use the buttons to go on."))
         defects = super().create(vals_list)
         defects._schedule_follow_up()
         defects.line_id.filtered(lambda line: not line.result).result = "defect"
         return defects
 
     def write(self, vals):
+        if not self.env.su and "state" in vals:
+            raise UserError(self.env._("The status of a defect changes with its buttons only."))
         res = super().write(vals)
         if "user_id" in vals or "date_deadline" in vals:
             self.filtered(lambda d: d.state == "open")._schedule_follow_up()
@@ -138,7 +142,8 @@ class PropertyTakeoverDefect(models.Model):
     def action_rectified(self):
         if self.filtered(lambda d: d.state != "open"):
             raise UserError(self.env._("Only open defects can be marked rectified."))
-        self.write({"state": "rectified", "date_rectified": fields.Date.context_today(self)})
+        self.check_access("write")
+        self.sudo().write({"state": "rectified", "date_rectified": fields.Date.context_today(self)})
 
     def action_close(self):
         if self.filtered(lambda d: d.state != "rectified"):
@@ -147,10 +152,12 @@ class PropertyTakeoverDefect(models.Model):
                     "A defect is closed once its rectification was checked: mark it rectified first."
                 )
             )
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        self.check_access("write")
+        self.sudo().write({"state": "closed", "date_closed": fields.Date.context_today(self)})
         self._done_follow_up()
 
     def action_reopen(self):
         """The rectification was not accepted: the defect is open again, followed up again."""
-        self.write({"state": "open", "date_rectified": False, "date_closed": False})
+        self.check_access("write")
+        self.sudo().write({"state": "open", "date_rectified": False, "date_closed": False})
         self._schedule_follow_up()

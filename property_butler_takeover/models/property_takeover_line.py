@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class PropertyTakeoverLine(models.Model):
@@ -14,7 +15,7 @@ class PropertyTakeoverLine(models.Model):
     )
     company_id = fields.Many2one(related="takeover_id.company_id", store=True, index=True)
     item_id = fields.Many2one(
-        "property.takeover.checklist.item", required=True, ondelete="restrict"
+        "property.takeover.checklist.item", required=True, ondelete="restrict", check_company=True
     )
     area = fields.Selection(related="item_id.area", store=True)
     sequence = fields.Integer(default=10)
@@ -38,6 +39,27 @@ class PropertyTakeoverLine(models.Model):
             "This item is already on the checklist for this unit.",
         ),
     ]
+
+    def _check_takeover_open(self, takeovers):
+        if not self.env.su and any(t.state == "done" for t in takeovers):
+            raise UserError(self.env._("The checklist of a finished inspection cannot be changed."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        self._check_takeover_open(lines.takeover_id)
+        return lines
+
+    def write(self, vals):
+        self._check_takeover_open(self.takeover_id)
+        res = super().write(vals)
+        if "takeover_id" in vals:
+            self._check_takeover_open(self.takeover_id)
+        return res
+
+    def unlink(self):
+        self._check_takeover_open(self.takeover_id)
+        return super().unlink()
 
     def action_add_defect(self):
         self.ensure_one()

@@ -1,5 +1,6 @@
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -173,3 +174,105 @@ class TestTakeover(PropertyButlerCase):
         with self.assertRaises(AccessError):
             self._render_html(xmlid, takeover, user=outsider)
         self._render_pdf(xmlid, takeover)
+
+    def _finished(self, user=None):
+        takeover = self._takeover(user)
+        takeover.action_generate_lines()
+        takeover.line_ids.result = "ok"
+        takeover.action_done()
+        return takeover
+
+    def test_status_only_through_the_buttons(self):
+        takeover = self._takeover(self.butler)
+        with self.assertRefused(UserError, "buttons only"):
+            takeover.write({"state": "done"})
+        with self.assertRefused(UserError, "created as a draft"):
+            self.env["property.takeover"].with_user(self.butler).create(
+                {"building_id": self.building.id, "state": "done"}
+            )
+        takeover.action_generate_lines()
+        self.assertEqual(takeover.state, "in_progress")
+        with self.assertRefused(UserError, "Check every item"):
+            takeover.action_done()
+        takeover.line_ids.result = "ok"
+        takeover.action_done()
+        self.assertEqual(takeover.state, "done")
+        # the checklist of a finished inspection is final for its inspectors
+        line = takeover.line_ids[0]
+        with self.assertRefused(UserError, "finished inspection cannot be changed"):
+            line.result = "defect"
+        with self.assertRefused(UserError, "finished inspection cannot be changed"):
+            line.unlink()
+        with self.assertRefused(UserError, "finished inspection cannot be changed"):
+            self.env["property.takeover.line"].with_user(self.butler).create(
+                {"takeover_id": takeover.id, "item_id": self.item_fire.id, "unit_id": self.unit.id}
+            )
+        # only a supervisor or a manager reopens it
+        with self.assertRefused(UserError, "Only a supervisor or a manager"):
+            takeover.action_reset()
+        self.assertEqual(takeover.state, "done")
+        takeover.with_user(self.supervisor).action_reset()
+        self.assertEqual(takeover.state, "in_progress")
+        line.result = "na"
+        self.assertEqual(line.result, "na")
+
+    def test_defect_status_only_through_the_buttons(self):
+        takeover = self._takeover()
+        defect = (
+            self.env["property.takeover.defect"]
+            .with_user(self.butler)
+            .create(
+                {
+                    "takeover_id": takeover.id,
+                    "name": "Cracked tile",
+                    "responsible_partner_id": self.developer.id,
+                    "date_deadline": "2030-01-31",
+                }
+            )
+        )
+        with self.assertRefused(UserError, "buttons only"):
+            defect.with_user(self.staff).write({"state": "closed"})
+        with self.assertRefused(UserError, "created open"):
+            self.env["property.takeover.defect"].with_user(self.butler).create(
+                {
+                    "takeover_id": takeover.id,
+                    "name": "Closed already",
+                    "responsible_partner_id": self.developer.id,
+                    "date_deadline": "2030-01-31",
+                    "state": "closed",
+                }
+            )
+        with self.assertRefused(UserError, "mark it rectified first"):
+            defect.with_user(self.staff).action_close()
+        defect.with_user(self.staff).action_rectified()
+        defect.with_user(self.staff).action_close()
+        self.assertEqual(defect.state, "closed")
+
+    def test_checklist_items_read_once_per_batch(self):
+        takeovers = self._takeover() | self._takeover()
+        Item = type(self.env["property.takeover.checklist.item"])
+        search = Item.search
+        calls = []
+
+        def counting_search(records, *args, **kwargs):
+            calls.append(args)
+            return search(records, *args, **kwargs)
+
+        with patch.object(Item, "search", counting_search):
+            takeovers.action_generate_lines()
+        self.assertEqual(len(calls), 1)
+        self.assertEqual(len(takeovers[0].line_ids), 5)
+        self.assertEqual(len(takeovers[1].line_ids), 5)
+
+    def test_checklist_item_of_another_company_refused(self):
+        company, _project, _building, _unit = self._moon_bay()
+        item = self.env["property.takeover.checklist.item"].create(
+            {"name": "Moon Bay roof", "area": "structure", "company_id": company.id}
+        )
+        takeover = self._takeover()
+        takeover.action_generate_lines()
+        self.assertNotIn(item, takeover.line_ids.item_id)
+        with self.assertRaises(UserError):
+            self.env["property.takeover.line"].create(
+                {"takeover_id": takeover.id, "item_id": item.id, "unit_id": self.unit.id}
+            )

@@ -3,6 +3,10 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 DOCUMENT_FIELDS = ("doc_quality_guarantee", "doc_instructions", "doc_handbook", "doc_covenant")
+# only the buttons change these (written under sudo once they checked what they must)
+STATE_FIELDS = {"state", "occupancy_id"}
+# what a completed handover was completed on: final once it is done
+FINAL_FIELDS = {"unit_id", "partner_id", "date_handover", "line_ids", "meter_ids"}
 
 
 class PropertyUnitHandover(models.Model):
@@ -99,6 +103,14 @@ class PropertyUnitHandover(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su and (
+                vals.get("occupancy_id") or vals.get("state", "appointed") != "appointed"
+            ):
+                raise UserError(
+                    self.env._("A handover is created appointed: use the buttons to complete it.")
+                )
+            if vals.get("signature"):
+                vals["date_signed"] = fields.Datetime.now()
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.unit.handover") or "/"
         handovers = super().create(vals_list)
@@ -106,27 +118,45 @@ class PropertyUnitHandover(models.Model):
         return handovers
 
     def write(self, vals):
+        if not self.env.su and STATE_FIELDS & vals.keys():
+            raise UserError(self.env._("The status of a handover changes with its buttons only."))
+        if FINAL_FIELDS & vals.keys() and any(h.state == "done" for h in self):
+            raise UserError(
+                self.env._(
+                    "A completed handover cannot be changed: its unit, owner, date, inspection "
+                    "and meter indexes are final."
+                )
+            )
         if "signature" in vals:
             vals["date_signed"] = fields.Datetime.now() if vals["signature"] else False
         return super().write(vals)
 
     def _metered_fee_types(self):
-        """The metered fees of the unit: those with a rate for its project and unit type."""
-        self.ensure_one()
+        """The metered fees of each unit: those with a rate for its project and unit type,
+        read once for the whole batch. Returns {handover id: fee types}."""
         rates = self.env["property.fee.rate"].search(
             [
-                ("project_id", "=", self.project_id.id),
-                ("unit_type", "=", self.unit_id.unit_type),
+                ("project_id", "in", self.project_id.ids),
+                ("unit_type", "in", list(set(self.unit_id.mapped("unit_type")))),
                 ("fee_type_id.computation", "=", "metered"),
             ]
         )
-        return rates.fee_type_id
+        by_key = {}
+        for rate in rates:
+            key = (rate.project_id.id, rate.unit_type)
+            by_key[key] = by_key.get(key, rate.fee_type_id.browse()) | rate.fee_type_id
+        empty = self.env["property.fee.type"]
+        return {
+            handover.id: by_key.get((handover.project_id.id, handover.unit_id.unit_type), empty)
+            for handover in self
+        }
 
     def _generate_lines(self):
         """The joint inspection from the takeover checklist (its items of each unit) and one
         opening index per metered fee of the unit; what is already there is not added again."""
         items = self.env["property.takeover.checklist.item"].search([("scope", "=", "unit")])
         lines, meters = [], []
+        metered_fees = self._metered_fee_types()
         for handover in self:
             present = set(handover.line_ids.item_id.ids)
             lines += [
@@ -138,7 +168,7 @@ class PropertyUnitHandover(models.Model):
             metered = set(handover.meter_ids.fee_type_id.ids)
             meters += [
                 {"handover_id": handover.id, "fee_type_id": fee_type.id}
-                for fee_type in handover._metered_fee_types()
+                for fee_type in metered_fees[handover.id]
                 if fee_type.id not in metered
             ]
         self.env["property.unit.handover.line"].create(lines)
@@ -172,11 +202,13 @@ class PropertyUnitHandover(models.Model):
         (跟蹤業主提出的工程整改問題)."""
         lines = self.line_ids.filtered(lambda line: line.result == "defect" and not line.ticket_id)
         tickets = self.env["property.ticket"].create(self._rectification_ticket_vals(lines))
-        for line, ticket in zip(lines, tickets, strict=True):
+        # the lines of a completed handover are final: their ticket is linked under sudo
+        lines.check_access("write")
+        for line, ticket in zip(lines.sudo(), tickets, strict=True):
             line.ticket_id = ticket
         return tickets
 
-    def _completion_problems(self):
+    def _completion_problems(self, metered_fees=None):
         self.ensure_one()
         problems = []
         if self.state != "appointed":
@@ -187,18 +219,18 @@ class PropertyUnitHandover(models.Model):
             problems.append(self.env._("The handover date cannot be later than today."))
         if not self.line_ids or self.line_ids.filtered(lambda line: not line.result):
             problems.append(self.env._("Check every item of the joint inspection."))
-        if self.meter_ids.filtered(lambda meter: meter.opening_index <= 0):
+        # an index of 0 is a new meter: what counts is that the meter was read
+        unread = self.meter_ids.filtered(lambda meter: not meter.reading_taken)
+        if unread:
             problems.append(
                 self.env._(
                     "Enter the opening index of every meter (%s).",
-                    ", ".join(
-                        self.meter_ids.filtered(lambda m: m.opening_index <= 0).fee_type_id.mapped(
-                            "name"
-                        )
-                    ),
+                    ", ".join(unread.fee_type_id.mapped("name")),
                 )
             )
-        missing_fees = self._metered_fee_types() - self.meter_ids.fee_type_id
+        if metered_fees is None:
+            metered_fees = self._metered_fee_types()
+        missing_fees = metered_fees[self.id] - self.meter_ids.fee_type_id
         if missing_fees:
             problems.append(
                 self.env._("Read the meter of %s.", ", ".join(missing_fees.mapped("name")))
@@ -230,9 +262,11 @@ class PropertyUnitHandover(models.Model):
                 tuple(self.ids),
             )
         )
+        self.check_access("write")
         self.invalidate_recordset(["state", "occupancy_id"])
+        metered_fees = self._metered_fee_types()
         for handover in self:
-            problems = handover._completion_problems()
+            problems = handover._completion_problems(metered_fees)
             if problems:
                 raise UserError(
                     self.env._(
@@ -253,7 +287,7 @@ class PropertyUnitHandover(models.Model):
                 for handover in self
             ]
         )
-        for handover, occupancy in zip(self, occupancies, strict=True):
+        for handover, occupancy in zip(self.sudo(), occupancies, strict=True):
             handover.write({"state": "done", "occupancy_id": occupancy.id})
         self.action_create_tickets()
         return True
@@ -263,10 +297,12 @@ class PropertyUnitHandover(models.Model):
             raise UserError(
                 self.env._("A completed handover cannot be cancelled: end the occupancy instead.")
             )
-        self.state = "cancelled"
+        self.check_access("write")
+        self.sudo().state = "cancelled"
 
     def action_reset(self):
-        self.filtered(lambda h: h.state == "cancelled").state = "appointed"
+        self.check_access("write")
+        self.filtered(lambda h: h.state == "cancelled").sudo().state = "appointed"
 
     def action_view_tickets(self):
         self.ensure_one()

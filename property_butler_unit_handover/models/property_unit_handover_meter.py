@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class PropertyUnitHandoverMeter(models.Model):
@@ -23,6 +24,11 @@ class PropertyUnitHandoverMeter(models.Model):
         ondelete="restrict",
     )
     opening_index = fields.Float(digits=(12, 3))
+    reading_taken = fields.Boolean(
+        string="Read",
+        copy=False,
+        help="The meter was read: set when its opening index is entered, 0 for a new meter.",
+    )
     meter_number = fields.Char()
 
     _sql_constraints = [
@@ -33,3 +39,35 @@ class PropertyUnitHandoverMeter(models.Model):
         ),
         ("index_positive", "CHECK(opening_index >= 0)", "A meter index cannot be negative."),
     ]
+
+    def _check_handover_open(self, handovers):
+        if not self.env.su and any(h.state == "done" for h in handovers):
+            raise UserError(
+                self.env._("The meter indexes of a completed handover cannot be changed.")
+            )
+
+    @api.onchange("opening_index")
+    def _onchange_opening_index(self):
+        self.reading_taken = True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "opening_index" in vals:
+                vals.setdefault("reading_taken", True)
+        meters = super().create(vals_list)
+        self._check_handover_open(meters.handover_id)
+        return meters
+
+    def write(self, vals):
+        self._check_handover_open(self.handover_id)
+        if "opening_index" in vals:
+            vals = {"reading_taken": True, **vals}
+        res = super().write(vals)
+        if "handover_id" in vals:
+            self._check_handover_open(self.handover_id)
+        return res
+
+    def unlink(self):
+        self._check_handover_open(self.handover_id)
+        return super().unlink()

@@ -1,4 +1,5 @@
 from datetime import date
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -149,3 +150,121 @@ class TestUnitHandover(HandoverCase):
         self.assertAlmostEqual(self.building.handover_progress, 50.0)
         action = self.building.action_view_handovers()
         self.assertEqual(len(self.Handover.search(action["domain"])), 2)
+
+    @freeze_time("2026-12-11 09:00:00")
+    def test_status_only_through_the_buttons(self):
+        handover = self._handover(user=self.butler)
+        # every completion check skipped by writing the status, or the occupancy, is refused
+        for vals in ({"state": "done"}, {"state": "cancelled"}, {"occupancy_id": False}):
+            with self.assertRefused(UserError, "buttons only"):
+                handover.write(vals)
+        with self.assertRefused(UserError, "created appointed"):
+            self._handover(unit=self.unit2, user=self.butler, state="done")
+        self.assertEqual(handover.state, "appointed")
+        self._ready(handover)
+        handover.action_complete()
+        self.assertEqual(handover.state, "done")
+        occupancy = handover.occupancy_id
+        # a completed handover cannot be reopened, cancelled, nor its owner, unit, date,
+        # inspection or meters changed to complete it a second time
+        with self.assertRefused(UserError, "buttons only"):
+            handover.write({"state": "appointed"})
+        with self.assertRefused(UserError, "cannot be cancelled"):
+            handover.action_cancel()
+        with self.assertRefused(UserError, "buttons only"):
+            handover.write({"state": "cancelled"})
+        for vals in (
+            {"partner_id": self.other_owner.id},
+            {"unit_id": self.unit2.id},
+            {"date_handover": date(2026, 12, 1)},
+            {"line_ids": [(5, 0, 0)]},
+            {"meter_ids": [(5, 0, 0)]},
+        ):
+            with self.assertRefused(UserError, "completed handover cannot be changed"):
+                handover.write(vals)
+        with self.assertRefused(UserError, "joint inspection of a completed handover"):
+            handover.line_ids[:1].result = "na"
+        with self.assertRefused(UserError, "joint inspection of a completed handover"):
+            handover.line_ids[:1].unlink()
+        with self.assertRefused(UserError, "joint inspection of a completed handover"):
+            self.env["property.unit.handover.line"].with_user(self.butler).create(
+                {"handover_id": handover.id, "item_id": self.item_fire.id}
+            )
+        with self.assertRefused(UserError, "meter indexes of a completed handover"):
+            handover.meter_ids.opening_index = 1
+        with self.assertRefused(UserError, "meter indexes of a completed handover"):
+            handover.meter_ids.unlink()
+        with self.assertRefused(UserError, "already completed"):
+            handover.action_complete()
+        self.assertEqual(handover.occupancy_id, occupancy)
+        self.assertEqual(handover.partner_id, self.owner)
+        self.assertEqual(
+            self.env["property.occupancy"].search_count(
+                [
+                    ("unit_id", "=", self.unit.id),
+                    ("partner_id", "=", self.owner.id),
+                    ("role", "=", "owner"),
+                    ("date_start", "=", date(2026, 12, 11)),
+                ]
+            ),
+            1,
+        )
+        # a cancelled handover goes back to appointed with its button
+        other = self._handover(unit=self.unit2, user=self.butler)
+        other.action_cancel()
+        self.assertEqual(other.state, "cancelled")
+        other.action_reset()
+        self.assertEqual(other.state, "appointed")
+
+    @freeze_time("2026-12-11 09:00:00")
+    def test_opening_index_zero_is_a_reading(self):
+        handover = self._handover(user=self.butler)
+        self._ready(handover)
+        meter = handover.meter_ids
+        self.assertTrue(meter.reading_taken)
+        # a new meter reads 0: accepted once it was read
+        meter.opening_index = 0
+        self.assertTrue(meter.reading_taken)
+        self.assertEqual(meter.opening_index, 0)
+        # a meter not read is refused, whatever its index
+        meter.reading_taken = False
+        with self.assertRefused(UserError, "opening index of every meter \\(Water\\)"):
+            handover.action_complete()
+        self.assertEqual(handover.state, "appointed")
+        meter.reading_taken = True
+        handover.action_complete()
+        self.assertEqual(handover.state, "done")
+        self.assertEqual(handover.meter_ids.opening_index, 0)
+
+    def test_date_signed_set_at_create(self):
+        handover = self._handover(user=self.butler, signature=SIGNATURE, signed_by="Owner")
+        self.assertTrue(handover.date_signed)
+        self.assertFalse(self._handover(unit=self.unit2).date_signed)
+
+    def test_metered_fees_read_once_per_batch(self):
+        handovers = self._handover() | self._handover(unit=self.unit2)
+        queries = []
+        Rate = type(self.env["property.fee.rate"])
+        search = Rate.search
+
+        def counting_search(records, *args, **kwargs):
+            queries.append(args)
+            return search(records, *args, **kwargs)
+
+        with patch.object(Rate, "search", counting_search):
+            handovers.action_generate_lines()
+        self.assertEqual(len(queries), 1)
+        fees = handovers._metered_fee_types()
+        self.assertEqual(fees[handovers[0].id], self.water)
+
+    def test_checklist_item_of_another_company_refused(self):
+        company, _project, _building, _unit = self._moon_bay()
+        item = self.env["property.takeover.checklist.item"].create(
+            {"name": "Moon Bay walls", "area": "structure", "company_id": company.id}
+        )
+        handover = self._handover()
+        self.assertNotIn(item, handover.line_ids.item_id)
+        with self.assertRaises(UserError):
+            self.env["property.unit.handover.line"].create(
+                {"handover_id": handover.id, "item_id": item.id}
+            )
