@@ -2,6 +2,7 @@ from . import property_company_mixin  # noqa: I001  (first: the models below inh
 from . import (
     property_report_mixin,
     property_portal_mixin,
+    property_client_mixin,
     res_company,
     res_config_settings,
     mail_followers,

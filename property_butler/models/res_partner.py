@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 # Contexts that add details (address, e-mail, tax id) to a contact's display name.
@@ -33,6 +33,18 @@ class ResPartner(models.Model):
         search="_search_property_is_resident",
         string="Is a Resident",
     )
+    property_client_company_ids = fields.Many2many(
+        "res.company",
+        "property_partner_client_company_rel",
+        "partner_id",
+        "company_id",
+        string="Client of",
+        readonly=True,
+        copy=False,
+        help="The companies whose estate this contact is a client of without living there: a "
+        "parking tenant, someone waiting for a space, an owner before the handover. Read like "
+        "the companies' residents, not by everyone.",
+    )
     # Who may read which residents (the record rules of res.partner, res.partner.bank and
     # mail.followers for the property roles): see _property_scope.
     property_staff_visible = fields.Boolean(
@@ -45,6 +57,19 @@ class ResPartner(models.Model):
         search="_search_property_bank_visible",
         string="Bank Accounts Visible to Property Staff",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any("property_client_company_ids" in vals for vals in vals_list):
+            raise AccessError(self.env._("Contacts become clients of an estate by its records."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # Who reads a client's contact follows from these companies: set by the records of the
+        # estate's business with them (property.client.mixin), never by hand.
+        if not self.env.su and "property_client_company_ids" in vals:
+            raise AccessError(self.env._("Contacts become clients of an estate by its records."))
+        return super().write(vals)
 
     @api.depends("property_occupancy_ids.date_start", "property_occupancy_ids.date_end")
     def _compute_property_units(self):
@@ -90,7 +115,10 @@ class ResPartner(models.Model):
         """The residents the current user may read, as a domain on res.partner (their bank
         accounts when ``bank``), or None for no restriction.
 
-        Contacts that occupy no unit (companies, suppliers, staff) are readable by every role. Residents, by role:
+        Contacts that occupy no unit (companies, suppliers, staff) are readable by every role,
+        but for the estate's clients who live elsewhere (a parking tenant, an owner before the
+        handover: see property.client.mixin), read like the residents of their companies.
+        Residents, by role:
         - supervisors and managers: those of the allowed companies;
         - butlers: those of their grids when the company restricts butlers to their grid,
           those of the allowed companies otherwise;
@@ -105,7 +133,10 @@ class ResPartner(models.Model):
         group = "property_butler.property_butler_group_"
         companies = [("company_id", "in", self.env.companies.ids)]
         # (the user's own contact is readable by the rules themselves)
-        domain = [("property_occupancy_ids", "=", False)]
+        domain = [
+            ("property_occupancy_ids", "=", False),
+            ("property_client_company_ids", "=", False),
+        ]
         occupancies = None
         if user.has_group(group + "supervisor"):
             occupancies = companies
@@ -120,7 +151,13 @@ class ResPartner(models.Model):
         elif user.has_group(group + "front_desk") and not bank:
             occupancies = companies
         if occupancies is not None:
-            domain = expression.OR([domain, [("property_occupancy_ids", "any", occupancies)]])
+            clients = [
+                ("property_occupancy_ids", "=", False),
+                ("property_client_company_ids", "in", self.env.companies.ids),
+            ]
+            domain = expression.OR(
+                [domain, [("property_occupancy_ids", "any", occupancies)], clients]
+            )
         return self._property_scope_extend(domain, bank)
 
     @api.model

@@ -179,6 +179,48 @@ class TestGridConfidentiality(PropertyButlerCase):
 
 
 @tagged("post_install", "-at_install")
+class TestEstateClients(PropertyButlerCase):
+    """Someone who rents a parking space from outside, or owns a flat not handed over yet, has
+    no occupancy: as the estate's client they are read like its residents, not by everyone."""
+
+    def test_clients_read_like_residents(self):
+        client = self.env["res.partner"].create({"name": "赵先生", "phone": "13900001234"})
+        supplier = self.env["res.partner"].create({"name": "Lift Co.", "is_company": True})
+        # What the estate's records do (property.client.mixin), as the system.
+        client.sudo().write({"property_client_company_ids": [(4, self.company.id)]})
+        self.company.property_grid_restricted = True
+        Partner = self.env["res.partner"]
+        for user, sees in (
+            (self.manager, True),
+            (self.supervisor, True),
+            (self.butler, True),
+            (self.front_desk, True),
+            (self.guard, False),
+            (self.staff, False),
+        ):
+            with self.subTest(user=user.login):
+                found = Partner.with_user(user).search([("id", "in", (client | supplier).ids)])
+                self.assertEqual(found, (client if sees else Partner) | supplier)
+                if not sees:
+                    with self.assertRaises(AccessError):
+                        client.with_user(user).read(["phone"])
+        # Another company's staff do not read the estate's clients.
+        other_company, *_estate = self._moon_bay()
+        other = self._user("pb_moon_supervisor", "supervisor", company=other_company)
+        with self.assertRaises(AccessError):
+            client.with_user(other).read(["phone"])
+        # Nobody makes a contact public by taking the company off by hand.
+        for user in (self.manager, self.butler):
+            with self.assertRaises(AccessError):
+                client.with_user(user).write({"property_client_company_ids": [(5,)]})
+        # Once they live in the estate, they are read as its residents.
+        self._occupy(self.unit, client)
+        self.assertFalse(
+            Partner.with_user(self.guard).search([("id", "=", client.id)]), "a resident"
+        )
+
+
+@tagged("post_install", "-at_install")
 class TestMultiCompany(PropertyButlerCase):
     def test_other_company_estate_is_invisible(self):
         other_company, project, building, unit = self._moon_bay()

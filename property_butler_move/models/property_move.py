@@ -29,7 +29,14 @@ class PropertyMove(models.Model):
 
     _name = "property.move"
     _description = "Move-in or Move-out"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.company.mixin",
+        "property.client.mixin",
+    ]
+    # (the family moving in, clients of the estate until their occupancies start)
+    _property_client_fields = ("partner_id", "member_ids")
     _order = "date desc, id desc"
     _check_company_auto = True
 

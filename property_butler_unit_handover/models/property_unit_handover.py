@@ -15,7 +15,12 @@ class PropertyUnitHandover(models.Model):
 
     _name = "property.unit.handover"
     _description = "Unit Handover to the Owner"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.company.mixin",
+        "property.client.mixin",
+    ]
     _order = "date_appointment desc, id desc"
     _check_company_auto = True
 

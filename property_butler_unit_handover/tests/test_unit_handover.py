@@ -58,6 +58,12 @@ class TestUnitHandover(HandoverCase):
 
     def test_completion_starts_occupancy_and_billing_once(self):
         handover = self._handover(user=self.butler)
+        # Before the handover the owner lives elsewhere: the estate's client, whose phone the
+        # guards do not read.
+        self.assertEqual(self.owner.sudo().property_client_company_ids, self.company)
+        self.assertFalse(
+            self.env["res.partner"].with_user(self.guard).search([("id", "=", self.owner.id)])
+        )
         self._ready(handover)
         with freeze_time("2026-12-11 09:00:00"):
             handover.with_user(self.butler).action_complete()
