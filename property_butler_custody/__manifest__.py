@@ -23,6 +23,10 @@
         "views/property_inspection_views.xml",
         "views/property_butler_custody_menus.xml",
     ],
-    "demo": ["demo/property_butler_custody_demo.xml"],
+    "demo": [
+        "demo/property_butler_custody_demo.xml",
+        # After its contracts: the fee history bills them when this addon loads last.
+        "demo/property_fee_history_demo.xml",
+    ],
     "assets": {"web.assets_tests": ["property_butler_custody/static/tests/tours/*.js"]},
 }

@@ -18,6 +18,10 @@
         "views/property_parking_waitlist_views.xml",
         "views/property_butler_parking_menus.xml",
     ],
-    "demo": ["demo/property_butler_parking_demo.xml"],
+    "demo": [
+        "demo/property_butler_parking_demo.xml",
+        # After its contracts: the fee history bills them when this addon loads last.
+        "demo/property_fee_history_demo.xml",
+    ],
     "assets": {"web.assets_tests": ["property_butler_parking/static/tests/tours/*.js"]},
 }

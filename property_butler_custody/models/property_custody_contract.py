@@ -8,6 +8,8 @@ from odoo.addons.property_butler.models.ir_cron import CronBatch
 CONTRACT_STATES = [("draft", "Draft"), ("active", "Active"), ("ended", "Ended")]
 TEMPLATE = "property_butler_custody.property_inspection_template_custody"
 FAR = fields.Date.to_date("9999-12-31")
+# What a signed contract is billed on: fixed once it is active (its end may still move).
+BILLED_TERMS = {"unit_id", "partner_id", "fee_type_id", "date_start", "monthly_fee"}
 
 
 class PropertyCustodyContract(models.Model):
@@ -175,13 +177,55 @@ class PropertyCustodyContract(models.Model):
                         )
                     )
 
+    @api.constrains("unit_id", "partner_id")
+    def _check_partner_owns_unit(self):
+        """Only the home's owner entrusts it (and is billed for it)."""
+        owners = (
+            self.env["property.occupancy"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", self.unit_id.ids),
+                    ("partner_id", "in", self.partner_id.ids),
+                    ("role", "=", "owner"),
+                ]
+            )
+        )
+        owned = {(o.unit_id.id, o.partner_id.id) for o in owners}
+        for contract in self:
+            if (contract.unit_id.id, contract.partner_id.id) not in owned:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is not an owner of %(unit)s: only the owner entrusts a home "
+                        "to the butler.",
+                        partner=contract.partner_id.display_name,
+                        unit=contract.unit_id.code,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
+            if not self.env.su and vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("A contract is created as a draft: activate it with its button.")
+                )
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("property.custody.contract") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and "state" in vals:
+            raise UserError(self.env._("The status of a contract changes with its buttons only."))
+        if set(vals) & BILLED_TERMS and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "The home, owner, fee, start and monthly fee of a signed contract are what it "
+                    "is billed on: end it and sign a new one instead."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -202,7 +246,8 @@ class PropertyCustodyContract(models.Model):
                 raise UserError(
                     self.env._("Choose what the butler does every month (the scope) first.")
                 )
-        self.write({"state": "active"})
+        self.check_access("write")
+        self.sudo().write({"state": "active"})
         today = fields.Date.context_today(self)
         self.env["property.inspection"]._create_custody_inspections(self, today)
         return True
@@ -216,7 +261,8 @@ class PropertyCustodyContract(models.Model):
             vals = {"state": "ended"}
             if not contract.date_end or contract.date_end > today:
                 vals["date_end"] = max(today, contract.date_start)
-            contract.write(vals)
+            contract.check_access("write")
+            contract.sudo().write(vals)
         # This month's inspections not done yet, of contracts ended before them, are dropped.
         self.inspection_ids.filtered(
             lambda i: i.state == "todo" and i.date_planned > i.custody_contract_id.date_end
@@ -226,7 +272,8 @@ class PropertyCustodyContract(models.Model):
     def action_draft(self):
         if self.filtered(lambda c: c.state != "ended" or c.is_billed):
             raise UserError(self.env._("Only an ended contract never billed can go back to draft."))
-        self.write({"state": "draft"})
+        self.check_access("write")
+        self.sudo().write({"state": "draft"})
         return True
 
     def action_view_inspections(self):
@@ -269,8 +316,23 @@ class PropertyCustodyContract(models.Model):
     def _custody_inspections_batch(self, batch_size):
         today = fields.Date.context_today(self)
         period = today.strftime("%Y-%m")
+        # A home already inspected this month (under a contract that ended, say) gets no second
+        # inspection: its contract is not left in the to-do list either, or the job would
+        # find it again in every batch.
+        inspected = (
+            self.env["property.inspection"]
+            .search(
+                [
+                    ("template_id", "=", self.env.ref(TEMPLATE).id),
+                    ("period", "=", period),
+                    ("unit_id", "!=", False),
+                ]
+            )
+            .unit_id
+        )
         domain = [
             ("state", "=", "active"),
+            ("unit_id", "not in", inspected.ids),
             ("date_start", "<=", today),
             "|",
             ("date_end", "=", False),

@@ -19,14 +19,17 @@ class PropertyDemoGenerator(models.AbstractModel):
         if not project or Contract.search_count([("project_id", "=", project.id)], limit=1):
             return
         custody = self.env.ref("property_butler_recommendation.property_service_offer_home_custody")
-        recommendations = self.env["property.service.recommendation"].search(
-            [
-                ("project_id", "=", project.id),
-                ("offer_id", "=", custody.id),
-                ("state", "=", "accepted"),
-                ("partner_id", "!=", False),
-            ],
-            limit=3,
+        recommendations = (
+            self.env["property.service.recommendation"]
+            .search(
+                [
+                    ("project_id", "=", project.id),
+                    ("offer_id", "=", custody.id),
+                    ("state", "=", "accepted"),
+                    ("partner_id", "!=", False),
+                ],
+            )
+            .filtered(lambda rec: rec.partner_id in rec.unit_id.owner_ids)[:3]
         )
         today = fields.Date.context_today(self)
         month = today.replace(day=1)

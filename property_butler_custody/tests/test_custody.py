@@ -41,7 +41,11 @@ class TestCustody(BillingCase):
 
     def _custody_lines(self, contract=None):
         return self.env["account.move.line"].search(
-            [("property_fee_type_id", "=", self.fee.id)]
+            [
+                ("property_fee_type_id", "=", self.fee.id),
+                # The tests' estate (the demo's contracts are billed in the same company).
+                ("property_custody_contract_id.project_id", "=", self.project.id),
+            ]
             + ([("property_custody_contract_id", "=", contract.id)] if contract else [])
         )
 
@@ -139,6 +143,7 @@ class TestCustody(BillingCase):
         ended = self._contract(unit=self.unit_b, partner=self.other_owner)
         with freeze_time("2026-01-20"):
             ended.action_end()
+        self._occupy(self.unit2, self.owner, date_start=JANUARY)
         draft = self._contract(unit=self.unit2, activate=False)
         Inspection = self.env["property.inspection"]
         with freeze_time("2026-03-05"):
@@ -259,4 +264,59 @@ class TestCustody(BillingCase):
         self.assertEqual(set(lines.mapped("property_period")), {FEBRUARY})
         self.assertEqual(
             self._custody_lines(other).move_id.invoice_line_ids.mapped("price_unit"), [250.0]
+        )
+
+    def test_status_and_billed_terms_by_buttons_only(self):
+        """Through RPC nobody sets a contract's status nor changes what a signed one is billed
+        on; only the home's owner entrusts it."""
+        with self.assertRaisesRegex(UserError, "draft"), self.env.cr.savepoint():
+            self.Contract.with_user(self.butler).create(
+                {
+                    "unit_id": self.unit.id,
+                    "partner_id": self.owner.id,
+                    "monthly_fee": 300.0,
+                    "state": "active",
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "not an owner"), self.env.cr.savepoint():
+            self._contract(partner=self.other_owner, activate=False)
+        with self.assertRaisesRegex(ValidationError, "not an owner"), self.env.cr.savepoint():
+            self._contract(partner=self.member, activate=False)
+        contract = self._contract().with_user(self.butler)
+        for vals in (
+            {"state": "draft"},
+            {"state": "ended"},
+            {"monthly_fee": 1.0},
+            {"date_start": date(2026, 3, 1)},
+            {"unit_id": self.unit_b.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError), self.env.cr.savepoint():
+                contract.write(vals)
+        self.assertEqual((contract.state, contract.monthly_fee), ("active", 300.0))
+        contract.date_end = date(2026, 12, 31)
+        with freeze_time("2026-02-10"):
+            contract.action_end()
+        self.assertEqual((contract.state, contract.date_end), ("ended", date(2026, 2, 10)))
+
+    def test_inspection_cron_ends_when_home_already_inspected(self):
+        """A home inspected this month under a contract that ended, entrusted again: no second
+        inspection, and the job does not go round forever."""
+        first = self._contract(date_start=date(2026, 3, 1))
+        with freeze_time("2026-03-10"):
+            first.action_end()
+        second = self._contract(date_start=date(2026, 3, 11))
+        self.assertFalse(second.inspection_ids, "the home was inspected this month")
+        with freeze_time("2026-03-12"):
+            runs = self._run_as_scheduled(
+                "property_butler_custody.property_custody_contract_cron_inspections",
+                "_cron_custody_inspections",
+            )
+        self.assertLessEqual(len(runs[1]), 1, runs[1])
+        with freeze_time("2026-03-12"):
+            self.Contract._cron_custody_inspections()
+        self.assertEqual(
+            self.env["property.inspection"].search_count(
+                [("unit_id", "=", self.unit.id), ("period", "=", "2026-03")]
+            ),
+            1,
         )

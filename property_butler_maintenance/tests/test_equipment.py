@@ -15,6 +15,8 @@ class EquipmentCase(PatrolPagesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The engineering department's staff are Maintenance's equipment managers.
+        cls.staff.groups_id |= cls.env.ref("maintenance.group_equipment_manager")
         cls.team = cls.env.ref("property_butler_maintenance.maintenance_team_engineering")
         Equipment = cls.env["maintenance.equipment"]
         cls.panel = Equipment.create(
@@ -304,5 +306,23 @@ class TestEquipmentAccess(EquipmentCase):
         )
         with self.assertRaises(AccessError):
             self.lift.with_user(outsider).read(["name"])
-        self.assertTrue(self.staff.has_group("maintenance.group_equipment_manager"))
-        self.assertFalse(self.guard.has_group("maintenance.group_equipment_manager"))
+        # The supervisors keep the register; the staff of other departments (cleaning,
+        # greening) and the guards do not.
+        manager = "maintenance.group_equipment_manager"
+        cleaner = self._user("pb_cleaner", "department_staff")
+        self.assertTrue(self.supervisor.has_group(manager))
+        self.assertFalse(cleaner.has_group(manager))
+        self.assertFalse(self.guard.has_group(manager))
+        self.assertFalse(
+            self.env["ir.ui.menu"]
+            .with_user(cleaner)
+            .search(
+                [
+                    (
+                        "id",
+                        "=",
+                        self.env.ref("property_butler_maintenance.maintenance_equipment_menu").id,
+                    )
+                ]
+            )
+        )

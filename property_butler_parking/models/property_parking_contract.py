@@ -29,6 +29,15 @@ REMINDER_DAYS = 30
 REMINDER_ACTIVITY = "property_butler_parking.mail_activity_data_parking_expiry"
 FEE_TYPE = "property_butler_parking.property_fee_type_parking_rental"
 ONE_DAY = relativedelta(days=1)
+# What a signed contract is billed on: fixed once it is active (its end may still move).
+BILLED_TERMS = {
+    "partner_id",
+    "space_id",
+    "fee_type_id",
+    "date_start",
+    "monthly_rate",
+    "payment_period",
+}
 
 
 def split_plates(plates):
@@ -61,7 +70,12 @@ class PropertyParkingContract(models.Model):
 
     _name = "property.parking.contract"
     _description = "Parking Rental Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.company.mixin",
+        "property.client.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -182,15 +196,23 @@ class PropertyParkingContract(models.Model):
 
     @api.depends("partner_id", "project_id")
     def _compute_household_id(self):
-        occupancies = self.env["property.occupancy"].search(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("unit_id.unit_type", "in", ("residential", "commercial")),
-                ("date_end", "=", False),
-            ]
+        """The tenant's household in the estate, whoever records the contract (the front desk
+        reads no occupancy outside its estate's register): looked up as the system."""
+        occupancies = (
+            self.env["property.occupancy"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", self.partner_id.ids),
+                    ("unit_id.unit_type", "in", ("residential", "commercial")),
+                    ("date_end", "=", False),
+                ]
+            )
         )
-        households = self.env["property.household"].search(
-            [("unit_id", "in", occupancies.unit_id.ids)]
+        households = (
+            self.env["property.household"]
+            .sudo()
+            .search([("unit_id", "in", occupancies.unit_id.ids)])
         )
         by_unit = {household.unit_id.id: household for household in households}
         for contract in self:
@@ -202,12 +224,13 @@ class PropertyParkingContract(models.Model):
             household = next(
                 (by_unit[o.unit_id.id] for o in match if o.unit_id.id in by_unit), None
             )
-            contract.household_id = household or False
+            contract.household_id = household.id if household else False
 
     @api.depends("household_id.grid_id", "space_id.grid_id")
     def _compute_grid_id(self):
         for contract in self:
-            contract.grid_id = contract.household_id.grid_id or contract.space_id.grid_id
+            place = contract.sudo()
+            contract.grid_id = (place.household_id.grid_id or place.space_id.grid_id).id
 
     @api.depends("monthly_rate", "payment_period")
     def _compute_period_amount(self):
@@ -251,6 +274,35 @@ class PropertyParkingContract(models.Model):
                     self.env._(
                         "%(unit)s is not a parking space: only parking spaces are rented.",
                         unit=contract.space_id.display_name,
+                    )
+                )
+
+    @api.constrains("household_id", "partner_id")
+    def _check_household(self):
+        """The household is the tenant's own (its plates go to that register)."""
+        with_household = self.filtered("household_id")
+        if not with_household:
+            return
+        occupancies = (
+            self.env["property.occupancy"]
+            .sudo()
+            .search(
+                [
+                    ("unit_id", "in", with_household.household_id.unit_id.ids),
+                    ("partner_id", "in", with_household.partner_id.ids),
+                    ("date_end", "=", False),
+                ]
+            )
+        )
+        living = {(o.unit_id.id, o.partner_id.id) for o in occupancies}
+        for contract in with_household:
+            if (contract.household_id.sudo().unit_id.id, contract.partner_id.id) not in living:
+                raise ValidationError(
+                    self.env._(
+                        "%(tenant)s does not live in %(household)s: a contract's household is "
+                        "the tenant's own.",
+                        tenant=contract.partner_id.display_name,
+                        household=contract.household_id.sudo().display_name,
                     )
                 )
 
@@ -298,6 +350,10 @@ class PropertyParkingContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su and vals.get("state", "draft") != "draft":
+                raise UserError(
+                    self.env._("A contract is created as a draft: activate it with its button.")
+                )
             vals["plates"] = self._normalize_plates(vals.get("plates"))
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
@@ -306,18 +362,17 @@ class PropertyParkingContract(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and "state" in vals:
+            raise UserError(self.env._("The status of a contract changes with its buttons only."))
         if "plates" in vals:
             vals["plates"] = self._normalize_plates(vals["plates"])
-        billed = {"date_start", "date_end", "monthly_rate", "payment_period"} & set(vals)
-        if billed and self.filtered(lambda c: c.state != "draft"):
-            fields_changed = billed - {"date_end"}
-            if fields_changed:
-                raise UserError(
-                    self.env._(
-                        "The start, rate and payment period of an active contract are what it is "
-                        "billed on: end it and sign a new one instead."
-                    )
+        if set(vals) & BILLED_TERMS and self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "The tenant, space, fee, start, rate and payment period of a signed contract "
+                    "are what it is billed on: end it and sign a new one instead."
                 )
+            )
         spaces = self.space_id
         result = super().write(vals)
         if "date_end" in vals:
@@ -340,9 +395,10 @@ class PropertyParkingContract(models.Model):
                 raise UserError(
                     self.env._("Contract %(contract)s is not a draft.", contract=contract.name)
                 )
-        self.write({"state": "active"})
+        self.check_access("write")
+        self.sudo().write({"state": "active"})
         self._register_vehicles()
-        self.waitlist_id.filtered(lambda w: w.state in ("waiting", "offered")).write(
+        self.waitlist_id.filtered(lambda w: w.state in ("waiting", "offered")).sudo().write(
             {"state": "done", "space_id": False}
         )
         return True
@@ -381,12 +437,29 @@ class PropertyParkingContract(models.Model):
             vals = {"state": "ended"}
             if contract.date_end > today:
                 vals["date_end"] = max(today, contract.date_start)
-            contract.write(vals)
+            contract.check_access("write")
+            contract.sudo().write(vals)
         self._offer_freed_spaces()
         return True
 
     def action_reset_draft(self):
-        self.filtered(lambda c: c.state == "ended" and not c._is_billed()).write({"state": "draft"})
+        """An ended contract never billed (signed by mistake) goes back to draft."""
+        self.check_access("write")
+        for contract in self:
+            if contract.state != "ended" or contract._is_billed():
+                raise UserError(
+                    self.env._(
+                        "Only an ended contract that was never billed can go back to draft: "
+                        "%(contract)s was billed.",
+                        contract=contract.name,
+                    )
+                    if contract.state == "ended"
+                    else self.env._(
+                        "Contract %(contract)s has not ended: end it first.",
+                        contract=contract.name,
+                    )
+                )
+        self.sudo().write({"state": "draft"})
         return True
 
     def _is_billed(self):
@@ -489,9 +562,19 @@ class PropertyParkingContract(models.Model):
         )
         remind = self.browse(row[0] for row in self.env.cr.fetchall())
         remind._remind_expiry(today)
-        expire = self.search(to_expire, limit=max(batch_size - len(remind), 0), order="id")
+        expire = self.browse()
+        room = batch_size - len(remind)
+        if room > 0:
+            # (limit=0 would be no limit at all: the batch is full.)
+            expire = self.search(to_expire, limit=room, order="id")
+            self.env.cr.execute(
+                "SELECT id FROM property_parking_contract WHERE id = ANY(%s) AND state = 'active' "
+                "FOR UPDATE SKIP LOCKED",
+                [expire.ids],
+            )
+            expire = self.browse(row[0] for row in self.env.cr.fetchall())
         if expire:
-            expire.write({"state": "expired"})
+            expire.sudo().write({"state": "expired"})
             expire._offer_freed_spaces()
         done = len(remind) + len(expire)
         remaining = self.search_count(to_remind) + self.search_count(to_expire)

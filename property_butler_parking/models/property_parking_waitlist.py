@@ -21,7 +21,12 @@ class PropertyParkingWaitlist(models.Model):
 
     _name = "property.parking.waitlist"
     _description = "Parking Waiting List Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin", "property.company.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "property.company.mixin",
+        "property.client.mixin",
+    ]
     _order = "project_id, state, date, id"
     _check_company_auto = True
 
@@ -77,12 +82,17 @@ class PropertyParkingWaitlist(models.Model):
 
     @api.depends("partner_id", "project_id")
     def _compute_grid_id(self):
-        occupancies = self.env["property.occupancy"].search(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("unit_id.unit_type", "in", ("residential", "commercial")),
-                ("date_end", "=", False),
-            ]
+        # (whoever records the entry: the front desk reads no occupancy outside the register)
+        occupancies = (
+            self.env["property.occupancy"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", self.partner_id.ids),
+                    ("unit_id.unit_type", "in", ("residential", "commercial")),
+                    ("date_end", "=", False),
+                ]
+            )
         )
         for entry in self:
             units = occupancies.filtered(
@@ -90,7 +100,7 @@ class PropertyParkingWaitlist(models.Model):
                     o.partner_id == e.partner_id and o.unit_id.project_id == e.project_id
                 )
             ).unit_id
-            entry.grid_id = units.grid_id[:1]
+            entry.grid_id = units.grid_id[:1].id
 
     @api.depends("state", "date", "project_id")
     def _compute_position(self):
@@ -108,10 +118,23 @@ class PropertyParkingWaitlist(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su and (
+                vals.get("state", "waiting") != "waiting" or vals.get("space_id")
+            ):
+                raise UserError(
+                    self.env._("An applicant joins the waiting list waiting for a space.")
+                )
             vals["plate"] = self._check_plate(vals.get("plate"))
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.su and {"state", "space_id", "offer_date"} & set(vals):
+            raise UserError(
+                self.env._(
+                    "Spaces are offered in the order of the waiting list: the status of an "
+                    "entry changes with its buttons only."
+                )
+            )
         if "plate" in vals:
             vals["plate"] = self._check_plate(vals["plate"])
         return super().write(vals)
@@ -143,7 +166,7 @@ class PropertyParkingWaitlist(models.Model):
             ]
             if not entry:
                 continue
-            entry.write({"state": "offered", "space_id": space.id, "offer_date": today})
+            entry.sudo().write({"state": "offered", "space_id": space.id, "offer_date": today})
             offered |= entry
         for entry in offered:
             entry.sudo().activity_schedule(
@@ -181,6 +204,7 @@ class PropertyParkingWaitlist(models.Model):
         """The applicant gives up (or declines the offered space): the space goes to the next
         in line."""
         spaces = self.filtered(lambda e: e.state == "offered").space_id
-        self.write({"state": "cancelled", "space_id": False})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled", "space_id": False})
         self._offer_spaces(spaces)
         return True

@@ -404,3 +404,91 @@ class TestParking(BillingCase):
             )
         self.company.property_grid_restricted = False
         self.assertEqual(self.Contract.with_user(self.butler).search_count(self._ours()), 2)
+
+    def test_status_and_billed_terms_by_buttons_only(self):
+        """Through the web client's RPC, nobody sets a contract's status, nor changes what a
+        signed one is billed on (the tenant, space, start, rate, payment period)."""
+        with self.assertRaisesRegex(UserError, "draft"), self.env.cr.savepoint():
+            self.Contract.with_user(self.front_desk).create(
+                {
+                    "space_id": self.space.id,
+                    "partner_id": self.outsider.id,
+                    "plates": "粤A·12345",
+                    "date_start": date(2026, 1, 1),
+                    "date_end": date(2026, 12, 31),
+                    "monthly_rate": 300.0,
+                    "state": "active",
+                }
+            )
+        contract = self._contract(partner_id=self.outsider.id)
+        desk = contract.with_user(self.front_desk)
+        desk.action_activate()
+        self.assertEqual(contract.state, "active")
+        for vals in (
+            {"state": "draft"},
+            {"state": "ended"},
+            {"monthly_rate": 1.0},
+            {"partner_id": self.owner.id},
+            {"space_id": self.space_b.id},
+            {"date_start": date(2026, 6, 1)},
+            {"payment_period": "yearly"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError), self.env.cr.savepoint():
+                desk.write(vals)
+        self.assertEqual((contract.state, contract.monthly_rate), ("active", 300.0))
+        # Its end still moves (a tenant stays longer), and the buttons work.
+        desk.date_end = date(2027, 3, 31)
+        with freeze_time("2026-06-15"):
+            desk.action_end()
+        self.assertEqual((contract.state, contract.date_end), ("ended", date(2026, 6, 15)))
+        desk.action_reset_draft()
+        self.assertEqual(contract.state, "draft")
+
+    def test_household_is_the_tenants_own(self):
+        """The front desk records a resident's contract: the household is found whatever the
+        front desk may read, and another household cannot be put in its place (the plates go
+        to that register)."""
+        other_household = self.env["property.household"].create({"unit_id": self.unit_b.id})
+        contract = self._contract().with_user(self.front_desk)
+        self.assertEqual(contract.household_id, self.household)
+        self.assertEqual(contract.grid_id, self.grid)
+        with self.assertRaisesRegex(ValidationError, "does not live in"):
+            contract.household_id = other_household
+
+    def test_cron_full_batch_expires_nothing_more(self):
+        """A batch filled by reminders expires nothing in it (limit 0 is no limit for search):
+        the expiries come in the next batch."""
+        ending = self._contract(date_end=date(2026, 6, 30))
+        past = self._contract(
+            space_id=self.space_b.id,
+            partner_id=self.outsider.id,
+            date_end=date(2026, 5, 31),
+            reminder_date=date(2026, 5, 1),
+        )
+        (ending | past).action_activate()
+        with freeze_time("2026-06-10"):
+            batch = self.Contract._parking_contract_batch(date(2026, 6, 10), 1)
+        self.assertEqual(batch.records, ending)
+        self.assertEqual(past.state, "active")
+        self.assertEqual((batch.done, batch.remaining), (1, 1))
+        with freeze_time("2026-06-10"):
+            self.Contract._cron_parking_contracts(batch_size=1)
+        self.assertEqual(past.state, "expired")
+
+    def test_outsider_tenant_read_like_a_resident(self):
+        """An outsider who rents a space is the estate's client: the front desk and the butlers
+        read their phone, the guards and another company's staff do not."""
+        self.outsider.phone = "13900001234"
+        self._contract(partner_id=self.outsider.id)
+        self.assertEqual(self.outsider.sudo().property_client_company_ids, self.company)
+        for user in (self.front_desk, self.butler, self.supervisor):
+            self.assertEqual(self.outsider.with_user(user).phone, "13900001234")
+        for user in (self.guard, self.staff):
+            with self.assertRaises(AccessError):
+                self.outsider.with_user(user).read(["phone"])
+        entry = self.env["res.partner"].create({"name": "钱女士", "phone": "13700005678"})
+        self.Waitlist.create(
+            {"project_id": self.project.id, "partner_id": entry.id, "plate": "粤B 54321"}
+        )
+        with self.assertRaises(AccessError):
+            entry.with_user(self.guard).read(["phone"])

@@ -69,6 +69,16 @@ class TestDemoEstate(TransactionCase):
         ):
             with self.subTest(model=model):
                 self.assertTrue(self._count(model, domain), f"no demo {model}")
+        # Parking rents and custody fees billed by the monthly runs of the fee history.
+        for contract_field in ("property_parking_contract_id", "property_custody_contract_id"):
+            with self.subTest(billed=contract_field):
+                self.assertTrue(
+                    self._count(
+                        "account.move.line",
+                        [(contract_field, "!=", False), ("parent_state", "=", "posted")],
+                    ),
+                    f"no demo statement line with {contract_field}",
+                )
         invoices = self.env["account.move"].search(
             [("move_type", "=", "out_invoice"), ("property_period", "!=", False)]
         )
@@ -114,6 +124,8 @@ class TestDemoEstate(TransactionCase):
             "account.move",
             "property.dunning.case",
             "property.debit.batch",
+            "property.parking.contract",
+            "property.custody.contract",
         )
         before = {model: self._count(model) for model in models}
         Generator._generate_demo_estate(self.project.id, [], ["resident1"])
@@ -123,6 +135,10 @@ class TestDemoEstate(TransactionCase):
             "property_butler_billing",
             "property_butler_dunning",
             "property_butler_debit",
+            "property_butler_parking",
+            "property_butler_custody",
         ):
             Generator._generate_demo_fees(module)
+        Generator._generate_demo_parking()
+        Generator._generate_demo_custody()
         self.assertEqual({model: self._count(model) for model in models}, before)
