@@ -5,7 +5,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
 
-ERRORS = ("full", "size", "already", "closed", "checked_in")
+ERRORS = ("full", "size", "already", "closed", "checked_in", "refused")
 
 
 class PropertyActivityPortal(CustomerPortal):
@@ -120,30 +120,20 @@ class PropertyActivityPortal(CustomerPortal):
         if not event:
             return request.redirect("/my")
         url = f"/my/activities/{event.id}"
-        if self._my_registrations(event).get(event.id):
-            return request.redirect(f"{url}?error=already")
-        if not event.event_registrations_open:
-            return request.redirect(f"{url}?error=closed")
         try:
             party_size = int(party_size)
         except (TypeError, ValueError):
             party_size = 0
         if not 1 <= party_size <= 20:
             return request.redirect(f"{url}?error=size")
-        if event.seats_limited and event.property_headcount + party_size > event.seats_max:
-            return request.redirect(f"{url}?error=full")
-        partner = request.env.user.partner_id
         unit = occupancies.unit_id.filtered(lambda u: u.project_id == event.property_project_id)[:1]
-        # (the places were checked above; the constraint refuses a sign-up that a concurrent one
-        # made too many, and Odoo's confirmation mail may commit: no savepoint here)
-        request.env["event.registration"].sudo().create(
-            {
-                "event_id": event.id,
-                "partner_id": partner.id,
-                "unit_id": unit.id,
-                "property_party_size": party_size,
-            }
+        # Counted under the activity's lock, created in a savepoint: a sign-up for the last
+        # places made at the same time by a neighbour is refused, and leaves nothing behind.
+        _registration, error = event._property_portal_signup(
+            request.env.user.partner_id, unit, party_size
         )
+        if error:
+            return request.redirect(f"{url}?error={error}")
         return request.redirect(url)
 
     @http.route(

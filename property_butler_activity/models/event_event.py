@@ -1,7 +1,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 ACTIVITY_STATES = [
     ("draft", "Draft Plan"),
@@ -93,13 +93,26 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------
     # Approval
     # ------------------------------------------------------------------
-    def write(self, vals):
-        if (
-            vals.get("property_state") == "approved"
-            and not self.env.su
-            and not self.env.user.has_group(MANAGER)
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("property_state", "draft") != "draft" or vals.get("property_approved_by_id")
+            for vals in vals_list
         ):
-            raise AccessError(self.env._("Only a manager of the property approves activities."))
+            raise UserError(
+                self.env._(
+                    "An activity plan is created as a draft: submit it, the manager approves it."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and ("property_state" in vals or "property_approved_by_id" in vals):
+            raise UserError(
+                self.env._(
+                    "The status of an activity plan and its approval change with its buttons only."
+                )
+            )
         return super().write(vals)
 
     def _property_activities(self):
@@ -110,18 +123,22 @@ class EventEvent(models.Model):
 
     def action_property_submit(self):
         activities = self._property_activities()
+        activities.check_access("write")
         if any(a.property_state != "draft" for a in activities):
             raise UserError(self.env._("Only draft activity plans can be submitted."))
-        activities.write({"property_state": "submitted"})
+        activities.sudo().write({"property_state": "submitted"})
         return True
 
     def action_property_approve(self):
         if not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only a manager of the property approves activities."))
         activities = self._property_activities()
+        activities.check_access("write")
         if any(a.property_state != "submitted" for a in activities):
             raise UserError(self.env._("Only submitted activity plans can be approved."))
-        activities.write({"property_state": "approved", "property_approved_by_id": self.env.uid})
+        activities.sudo().write(
+            {"property_state": "approved", "property_approved_by_id": self.env.uid}
+        )
         return True
 
     def action_property_reset_draft(self):
@@ -130,8 +147,67 @@ class EventEvent(models.Model):
             MANAGER
         ):
             raise AccessError(self.env._("Only a manager of the property reopens approved plans."))
-        activities.write({"property_state": "draft", "property_approved_by_id": False})
+        activities.check_access("write")
+        activities.sudo().write({"property_state": "draft", "property_approved_by_id": False})
         return True
+
+    def _property_lock(self):
+        """Lock these activities' rows until the end of the transaction, before their places
+        are counted: a concurrent sign-up for the same activity waits for this one.
+
+        Odoo's transactions are REPEATABLE READ: a transaction that waited for the lock would
+        still not see the sign-up made meanwhile. The row is therefore touched too: the waiting
+        transaction then fails with a serialization error and Odoo runs it again on a new
+        snapshot, which counts that sign-up."""
+        ids = tuple(sorted(id_ for id_ in self.ids if isinstance(id_, int)))
+        if not ids:
+            return
+        self.env.cr.execute(
+            "SELECT id FROM event_event WHERE id IN %s ORDER BY id FOR UPDATE", [ids]
+        )
+        self.env.cr.execute("UPDATE event_event SET write_date = write_date WHERE id IN %s", [ids])
+
+    def _property_portal_signup(self, partner, unit, party_size):
+        """The resident's sign-up from the portal, counted under the activity's lock: returns
+        ``(registration, error)``, error one of ``already``, ``closed``, ``full``, ``refused``
+        (nothing is written then)."""
+        self.ensure_one()
+        self._property_lock()
+        # Read again what a concurrent transaction may have changed before it released the lock.
+        self.invalidate_recordset()
+        Registration = self.env["event.registration"]
+        Registration.invalidate_model()
+        if Registration.search_count(
+            [
+                ("event_id", "=", self.id),
+                ("partner_id", "=", partner.id),
+                ("state", "in", ("draft", "open", "done")),
+            ],
+            limit=1,
+        ):
+            return Registration, "already"
+        if not self.event_registrations_open:
+            return Registration, "closed"
+        people = self._property_people(("open", "done")).get(self.id, 0)
+        if self.seats_limited and people + party_size > self.seats_max:
+            return Registration, "full"
+        try:
+            with self.env.cr.savepoint():
+                # (the confirmation mail is sent after the savepoint: sending may commit)
+                registration = Registration.with_context(
+                    property_defer_mail_schedulers=True
+                ).create(
+                    {
+                        "event_id": self.id,
+                        "partner_id": partner.id,
+                        "unit_id": unit.id,
+                        "property_party_size": party_size,
+                    }
+                )
+        except (UserError, ValidationError):
+            return Registration, "refused"
+        registration.with_context(property_defer_mail_schedulers=False)._update_mail_schedulers()
+        return registration, None
 
     def _property_check_approved(self):
         unapproved = self.filtered(

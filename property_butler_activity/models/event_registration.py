@@ -60,11 +60,50 @@ class EventRegistration(models.Model):
                     )
                 )
 
+    @api.constrains("unit_id", "event_id")
+    def _check_unit_company(self):
+        for registration in self.filtered("unit_id"):
+            event = registration.event_id
+            company = event.company_id or event.property_project_id.company_id
+            if company and registration.unit_id.company_id != company:
+                raise ValidationError(
+                    self.env._(
+                        "Unit %(unit)s is not of %(company)s, the company of the activity.",
+                        unit=registration.unit_id.code,
+                        company=company.name,
+                    )
+                )
+
+    def _property_limited_events(self, event_ids):
+        return (
+            self.env["event.event"]
+            .browse(event_ids)
+            .exists()
+            .filtered(lambda e: e.property_project_id and e.seats_limited)
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        # The places are counted (constraint) under the activity's lock.
+        self._property_limited_events(
+            {vals["event_id"] for vals in vals_list if vals.get("event_id")}
+        )._property_lock()
         registrations = super().create(vals_list)
         registrations.event_id._property_check_approved()
         return registrations
+
+    def write(self, vals):
+        if vals.get("state") in ("open", "done") or {"property_party_size", "event_id"} & set(vals):
+            event_ids = {*self.event_id.ids, *([vals["event_id"]] if vals.get("event_id") else [])}
+            self._property_limited_events(event_ids)._property_lock()
+        return super().write(vals)
+
+    def _update_mail_schedulers(self):
+        # A sign-up from the portal is created in a savepoint: its confirmation mail, which may
+        # commit, is sent once the savepoint is released.
+        if self.env.context.get("property_defer_mail_schedulers"):
+            return
+        return super()._update_mail_schedulers()
 
     def _property_check_in(self):
         """Check this sign-up in at the door (found by its code)."""

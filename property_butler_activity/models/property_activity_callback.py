@@ -111,12 +111,33 @@ class PropertyActivityCallback(models.Model):
         ]
         return self.create(vals_list)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "todo") != "todo" or vals.get("date_done") for vals in vals_list
+        ):
+            raise UserError(
+                self.env._("A callback is created to be made: use its buttons to go on.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and ("state" in vals or "date_done" in vals):
+            raise UserError(self.env._("The status of a callback changes with its buttons only."))
+        return super().write(vals)
+
     def action_done(self):
+        self.check_access("write")
+        if any(callback.state != "todo" for callback in self):
+            raise UserError(self.env._("Only a callback still to make can be marked as done."))
         if any(not callback.rating for callback in self):
             raise UserError(self.env._("Give the resident's rating (1 to 5) first."))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self.sudo().write({"state": "done", "date_done": fields.Datetime.now()})
         return True
 
     def action_reset(self):
-        self.write({"state": "todo", "date_done": False})
+        self.check_access("write")
+        self.filtered(lambda c: c.state == "done").sudo().write(
+            {"state": "todo", "date_done": False}
+        )
         return True

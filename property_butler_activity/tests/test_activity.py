@@ -18,7 +18,7 @@ class TestActivity(ActivityCase):
         self.assertEqual(event.property_state, "submitted")
         with self.assertRaises(AccessError):
             event.action_property_approve()
-        with self.assertRaises(AccessError):
+        with self.assertRefused(UserError, "buttons only"):
             event.write({"property_state": "approved"})
         with self.assertRaises(AccessError):
             event.with_user(self.supervisor).action_property_approve()
@@ -271,3 +271,128 @@ class TestActivity(ActivityCase):
         event = self._activity()
         with self.assertRefused(ValidationError, "not in Sunshine Garden"):
             self._signup(event, self.owner, moon_unit.sudo())
+
+    def test_plan_approval_by_its_buttons_only(self):
+        """Through RPC, nobody writes a plan's status or approver: a butler cannot approve his
+        own plan, not even the manager skips the buttons; a plan is created as a draft."""
+        event = self._activity(approved=False).with_user(self.butler)
+        for vals in (
+            {"property_state": "approved"},
+            {"property_state": "submitted"},
+            {"property_approved_by_id": self.manager.id},
+        ):
+            with self.assertRefused(UserError, "buttons only"):
+                event.write(vals)
+            with self.assertRefused(UserError, "buttons only"):
+                event.with_user(self.manager).write(vals)
+        self.assertEqual(event.property_state, "draft")
+        self.assertFalse(event.property_approved_by_id)
+        start = fields.Datetime.now() + timedelta(days=3)
+        vals = {
+            "name": "自己批准的活动",
+            "property_project_id": self.project.id,
+            "date_begin": start,
+            "date_end": start + timedelta(hours=2),
+        }
+        Event = self.env["event.event"].with_user(self.butler)
+        with self.assertRefused(UserError, "created as a draft"):
+            Event.create({**vals, "property_state": "approved"})
+        with self.assertRefused(UserError, "created as a draft"):
+            Event.create({**vals, "property_approved_by_id": self.butler.id})
+        # The buttons: submitted by the butler, approved by the manager, reopened by him.
+        event.action_property_submit()
+        with self.assertRefused(UserError, "Only draft"):
+            event.action_property_submit()
+        with self.assertRaises(AccessError):
+            event.action_property_approve()
+        self.assertEqual(event.property_state, "submitted")
+        event.with_user(self.manager).action_property_approve()
+        self.assertEqual(event.property_state, "approved")
+        self.assertEqual(event.property_approved_by_id, self.manager)
+        with self.assertRefused(UserError, "Only submitted"):
+            event.with_user(self.manager).action_property_approve()
+        event.with_user(self.manager).action_property_reset_draft()
+        self.assertEqual(event.property_state, "draft")
+        self.assertFalse(event.property_approved_by_id)
+        # A user who may not write the event does not use the buttons either.
+        with self.assertRaises(AccessError):
+            event.with_user(self.guard).action_property_submit()
+
+    def test_callback_status_by_its_buttons_only(self):
+        event = self._activity(name="端午节包粽子", days=-3)
+        registration = self._signup(event, self.owner, self.unit)
+        registration.action_set_done()
+        callback = event._property_create_callbacks().with_user(self.butler)
+        self.assertEqual(callback.state, "todo")
+        with self.assertRefused(UserError, "buttons only"):
+            callback.write({"state": "done", "rating": "5"})
+        with self.assertRefused(UserError, "buttons only"):
+            callback.write({"date_done": fields.Datetime.now()})
+        self.assertEqual(callback.state, "todo")
+        Callback = self.env["property.activity.callback"].with_user(self.supervisor)
+        with self.assertRefused(UserError, "created to be made"):
+            Callback.create(
+                {"event_id": event.id, "registration_id": registration.id, "state": "done"}
+            )
+        callback.write({"rating": "4", "feedback": "不错"})
+        callback.action_done()
+        self.assertEqual(callback.state, "done")
+        self.assertTrue(callback.date_done)
+        with self.assertRefused(UserError, "still to make"):
+            callback.action_done()
+        callback.action_reset()
+        self.assertEqual(callback.state, "todo")
+        self.assertFalse(callback.date_done)
+        # Not readable by the guard: no button either.
+        with self.assertRaises(AccessError):
+            callback.with_user(self.guard).action_done()
+
+    def test_unit_of_the_activity_company(self):
+        """Odoo's own events (of no property project) take a unit of their company only."""
+        _company, _moon, _building, moon_unit = self._moon_bay()
+        start = fields.Datetime.now() + timedelta(days=1)
+        event = self.env["event.event"].create(
+            {"name": "Open day", "date_begin": start, "date_end": start + timedelta(hours=2)}
+        )
+        with self.assertRefused(ValidationError, "not of"):
+            self._signup(event, self.owner, moon_unit.sudo())
+        registration = self._signup(event, self.owner, self.unit)
+        with self.assertRefused(ValidationError, "not of"):
+            registration.unit_id = moon_unit.sudo()
+        self.assertEqual(registration.unit_id, self.unit)
+
+    def test_portal_signup_for_the_last_places(self):
+        """Two residents sign up for the last 2 places: the first gets them, the second is
+        refused and nothing of his is written."""
+        event = self._activity(seats_limited=True, seats_max=3)
+        self._signup(event, self.tenant, self.unit2)
+        first, error = event.sudo()._property_portal_signup(self.owner, self.unit, 2)
+        self.assertFalse(error)
+        self.assertEqual(first.state, "open")
+        self.assertEqual(first.property_party_size, 2)
+        self.assertEqual(event.property_seats_left, 0)
+        second, error = event.sudo()._property_portal_signup(self.other_owner, self.unit_b, 1)
+        self.assertEqual(error, "full")
+        self.assertFalse(second)
+        _again, error = event.sudo()._property_portal_signup(self.owner, self.unit, 1)
+        self.assertEqual(error, "already")
+        self.assertFalse(
+            self.env["event.registration"].search_count(
+                [("event_id", "=", event.id), ("partner_id", "=", self.other_owner.id)]
+            )
+        )
+        self.assertEqual(event.property_headcount, 3)
+
+    def test_portal_signup_refused_leaves_nothing(self):
+        """A sign-up refused by a constraint is rolled back to its savepoint: no sign-up, no
+        mail registration; the transaction goes on."""
+        _company, _moon, _building, moon_unit = self._moon_bay()
+        event = self._activity(seats_limited=True, seats_max=5)
+        registration, error = event.sudo()._property_portal_signup(self.owner, moon_unit.sudo(), 1)
+        self.assertEqual(error, "refused")
+        self.assertFalse(registration)
+        self.assertFalse(self.env["event.registration"].search_count([("event_id", "=", event.id)]))
+        self.assertEqual(event.property_headcount, 0)
+        registration, error = event.sudo()._property_portal_signup(self.owner, self.unit, 1)
+        self.assertFalse(error)
+        self.assertEqual(event.property_headcount, 1)

@@ -52,6 +52,27 @@ class TestActivityPortal(PropertyHttpCase, ActivityCase):
         self.assertIn("error=size", response.headers["Location"])
         self.assertEqual(self.activity.property_headcount, 3)
 
+    def test_last_places_to_the_first(self):
+        """The resident takes the last 2 places; the neighbour, signing up next for 1, is
+        refused and has no sign-up."""
+        self._signup(self.activity, self.tenant, self.unit2, size=8)
+        self._login(self.resident)
+        response = self._post(f"/my/activities/{self.activity.id}/signup", party_size="2")
+        self.assertEqual(response.status_code, 303)
+        self.assertNotIn("error=", response.headers["Location"])
+        self._login(self.neighbour)
+        response = self._post(f"/my/activities/{self.activity.id}/signup", party_size="1")
+        self.assertIn("error=full", response.headers["Location"])
+        detail = self.url_open(response.headers["Location"])
+        self.assertIn("Not enough places are left", detail.text)
+        Registration = self.env["event.registration"]
+        self.assertFalse(
+            Registration.search_count(
+                [("event_id", "=", self.activity.id), ("partner_id", "=", self.other_owner.id)]
+            )
+        )
+        self.assertEqual(self.activity.property_headcount, 10)
+
     def test_isolation(self):
         mine = self._signup(self.activity, self.owner, self.unit, size=2)
         theirs = self._signup(self.activity, self.other_owner, self.unit_b)

@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 RECOMMENDATION_STATES = [
     ("proposed", "Proposed"),
@@ -105,38 +105,89 @@ class PropertyServiceRecommendation(models.Model):
                 filter(None, [recommendation.offer_id.name, recommendation.unit_id.code])
             )
 
+    @api.constrains("unit_id", "partner_id", "date")
+    def _check_partner_occupies_unit(self):
+        """The resident is one of the unit's: an occupancy of the unit (owner, tenant or
+        household member) not ended before the day of the recommendation (a buyer moving in
+        later counts). The units' occupancies are read once for the batch."""
+        recommendations = self.filtered("partner_id")
+        if not recommendations:
+            return
+        occupancies = recommendations.unit_id.sudo().occupancy_ids
+        for recommendation in recommendations:
+            partners = recommendation.partner_id | recommendation.partner_id.commercial_partner_id
+            if not occupancies.filtered(
+                lambda o, r=recommendation, p=partners: (
+                    o.unit_id == r.unit_id
+                    and o.partner_id in p
+                    and (not o.date_end or not r.date or o.date_end >= r.date)
+                )
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(resident)s does not occupy unit %(unit)s: recommend the service to "
+                        "one of the unit's residents or leave the resident empty.",
+                        resident=recommendation.partner_id.display_name,
+                        unit=recommendation.unit_id.code,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "proposed") != "proposed"
+            or vals.get("ticket_id")
+            or vals.get("date_decided")
+            for vals in vals_list
+        ):
+            raise UserError(
+                self.env._(
+                    "A recommendation is created as proposed: use its buttons once the resident "
+                    "has decided."
+                )
+            )
         sequence = self.env["ir.sequence"]
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence.next_by_code("property.service.recommendation") or "/"
         return super().create(vals_list)
 
+    def write(self, vals):
+        if not self.env.su and {"state", "ticket_id", "date_decided"} & set(vals):
+            raise UserError(
+                self.env._(
+                    "The status of a recommendation and its ticket change with its buttons only."
+                )
+            )
+        return super().write(vals)
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_accept(self):
         """The resident takes the service."""
+        self.check_access("write")
         if self.filtered(lambda r: r.state != "proposed"):
             raise UserError(self.env._("Only a proposed recommendation can be accepted."))
-        self.write({"state": "accepted", "date_decided": fields.Date.context_today(self)})
+        self.sudo().write({"state": "accepted", "date_decided": fields.Date.context_today(self)})
         return True
 
     def action_decline(self):
         """The resident does not want the service (for now)."""
+        self.check_access("write")
         if self.filtered(lambda r: r.state != "proposed"):
             raise UserError(self.env._("Only a proposed recommendation can be declined."))
-        self.write({"state": "declined", "date_decided": fields.Date.context_today(self)})
+        self.sudo().write({"state": "declined", "date_decided": fields.Date.context_today(self)})
         return True
 
     def action_reset(self):
         """Back to proposed: the resident reconsiders."""
+        self.check_access("write")
         if self.filtered("ticket_id"):
             raise UserError(
                 self.env._("A recommendation with a ticket cannot go back to proposed.")
             )
-        self.write({"state": "proposed", "date_decided": False})
+        self.sudo().write({"state": "proposed", "date_decided": False})
         return True
 
     def _ticket_values(self):
@@ -179,9 +230,10 @@ class PropertyServiceRecommendation(models.Model):
                         ticket=recommendation.ticket_id.name,
                     )
                 )
+        self.check_access("write")
         tickets = self.env["property.ticket"].create([r._ticket_values() for r in self])
         for recommendation, ticket in zip(self, tickets, strict=True):
-            recommendation.ticket_id = ticket
+            recommendation.sudo().ticket_id = ticket
         if len(tickets) != 1:
             return True
         return {

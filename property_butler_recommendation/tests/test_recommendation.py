@@ -1,4 +1,6 @@
-from odoo.exceptions import AccessError, UserError
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
@@ -161,3 +163,73 @@ class TestRecommendation(PropertyButlerCase):
         for user in (self.resident, self.front_desk):
             with self.assertRaises(AccessError):
                 recommendation.with_user(user).read(["note"])
+
+    def test_status_and_ticket_by_the_buttons_only(self):
+        """Through RPC, a butler neither decides for the resident nor links a ticket: the
+        status, the decision date and the ticket change with the buttons only."""
+        recommendation = self._recommend()
+        ticket = self.env["property.ticket"].create(
+            {
+                "title": "Another service",
+                "description": "<p>Another service</p>",
+                "ticket_type_id": self.env.ref(
+                    "property_butler_ticket.property_ticket_type_service"
+                ).id,
+                "unit_id": self.unit.id,
+                "partner_id": self.owner.id,
+            }
+        )
+        for user in (self.butler, self.supervisor):
+            for vals in (
+                {"state": "accepted"},
+                {"date_decided": "2025-01-01"},
+                {"ticket_id": ticket.id},
+            ):
+                with self.assertRefused(UserError, "buttons only"):
+                    recommendation.with_user(user).write(vals)
+        self.assertEqual(recommendation.state, "proposed")
+        self.assertFalse(recommendation.ticket_id)
+        for vals in ({"state": "accepted"}, {"ticket_id": ticket.id}):
+            with self.assertRefused(UserError, "created as proposed"):
+                self._recommend(**vals)
+        # Other fields are edited as before; the buttons still work.
+        recommendation.with_user(self.butler).note = "每周一次"
+        recommendation.with_user(self.butler).action_accept()
+        self.assertEqual(recommendation.state, "accepted")
+        recommendation.with_user(self.butler).action_create_ticket()
+        self.assertTrue(recommendation.ticket_id)
+        self.assertNotEqual(recommendation.ticket_id, ticket)
+        # Who may not write the recommendation does not press its buttons.
+        self._residents()
+        other = self._recommend()
+        for user in (self.front_desk, self.resident):
+            with self.assertRaises(AccessError):
+                other.with_user(user).action_accept()
+        self.company.property_grid_restricted = True
+        with self.assertRaises(AccessError):
+            other.with_user(self.butler2).action_decline()
+        self.assertEqual(other.state, "proposed")
+
+    def test_resident_occupies_the_unit(self):
+        """The resident is one of the unit's occupants (not ended on the day recommended)."""
+        with self.assertRefused(ValidationError, "does not occupy unit 3-2-1502"):
+            self._recommend(partner_id=self.other_owner.id)
+        recommendation = self._recommend()
+        with self.assertRefused(ValidationError, "does not occupy"):
+            recommendation.with_user(self.butler).partner_id = self.other_owner
+        with self.assertRefused(ValidationError, "does not occupy"):
+            recommendation.with_user(self.butler).unit_id = self.unit_b
+        # Without a resident; the household member; a tenant who moved out is not any more.
+        self._recommend(partner_id=False)
+        self._occupy(self.unit, self.member, role="member", date_start=date(2024, 1, 1))
+        self._recommend(partner_id=self.member.id)
+        self._occupy(
+            self.unit,
+            self.tenant,
+            role="tenant",
+            date_start=date(2024, 1, 1),
+            date_end=date(2024, 12, 31),
+        )
+        self._recommend(partner_id=self.tenant.id, date=date(2024, 6, 1))
+        with self.assertRefused(ValidationError, "does not occupy"):
+            self._recommend(partner_id=self.tenant.id)
