@@ -7,7 +7,7 @@ from psycopg2 import IntegrityError
 
 from odoo import sql_db
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common_billing import BillingCase
@@ -317,3 +317,51 @@ class TestMonthlyBilling(BillingCase):
             [("property_period", "=", date(2026, 10, 1)), ("move_type", "=", "out_invoice")],
         )
         self.assertTrue(self._lines(date(2026, 10, 1)))
+
+
+@tagged("post_install", "-at_install")
+class TestMeterIndexes(BillingCase):
+    """Readings typed as the meter's index at the end of the month: the consumption counted
+    from the last month's index."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._fee_rate(cls.water, 4.5)
+        cls._billing_contact(cls.unit, cls.owner)
+        cls.Billing = cls.env["property.billing"]
+
+    def _reading(self, period, **vals):
+        return self.env["property.meter.reading"].create(
+            {"unit_id": self.unit.id, "fee_type_id": self.water.id, "period": period, **vals}
+        )
+
+    def test_consumption_counted_from_the_previous_index(self):
+        january = self._reading(date(2026, 1, 1), meter_index=120.0, quantity=10.0)
+        self.assertEqual(january.quantity, 10.0, "nothing to count from: as typed")
+        february = self._reading(date(2026, 2, 1), meter_index=135.5)
+        self.assertEqual((february.previous_index, february.quantity), (120.0, 15.5))
+        # The form counts it as the index is typed; a lower index is refused.
+        form = Form(self.env["property.meter.reading"].with_user(self.supervisor))
+        form.unit_id = self.unit
+        form.fee_type_id = self.water
+        form.period = date(2026, 3, 1)
+        form.meter_index = 140.0
+        self.assertEqual((form.previous_index, form.quantity), (135.5, 4.5))
+        march = form.save()
+        self.assertEqual(march.quantity, 4.5)
+        with self.assertRefused(ValidationError, "lower than the previous"):
+            self._reading(date(2026, 4, 1), meter_index=100.0)
+        # A replaced meter: the consumption typed, no index.
+        april = self._reading(date(2026, 4, 1), quantity=6.0)
+        self.assertEqual(april.quantity, 6.0)
+        # The billing run bills the counted consumption.
+        self.Billing._bill_period(date(2026, 2, 1), self.project)
+        line = self.env["account.move.line"].search(
+            [
+                ("property_unit_id", "=", self.unit.id),
+                ("property_fee_type_id", "=", self.water.id),
+                ("property_period", "=", date(2026, 2, 1)),
+            ]
+        )
+        self.assertEqual(line.property_quantity, 15.5)

@@ -242,6 +242,44 @@ class TestUnitHandover(HandoverCase):
         self.assertEqual(handover.state, "done")
         self.assertEqual(handover.meter_ids.opening_index, 0)
 
+    def test_first_readings_count_from_the_opening_index(self):
+        """The owner's first water bill: December's index less the handover's opening index;
+        January's from December's."""
+        handover = self._handover(user=self.butler)
+        self._ready(handover)  # opening index 8.25 on 11 December
+        Reading = self.env["property.meter.reading"]
+        water = handover.meter_ids.fee_type_id
+        # the developer's last reading, before the handover, does not count
+        Reading.create(
+            {
+                "unit_id": self.unit.id,
+                "fee_type_id": water.id,
+                "period": date(2026, 11, 1),
+                "meter_index": 3.0,
+                "quantity": 3.0,
+            }
+        )
+        with freeze_time("2026-12-11 09:00:00"):
+            handover.action_complete()
+        december = Reading.create(
+            {
+                "unit_id": self.unit.id,
+                "fee_type_id": water.id,
+                "period": date(2026, 12, 1),
+                "meter_index": 11.75,
+            }
+        )
+        self.assertEqual((december.previous_index, december.quantity), (8.25, 3.5))
+        january = Reading.create(
+            {
+                "unit_id": self.unit.id,
+                "fee_type_id": water.id,
+                "period": date(2027, 1, 1),
+                "meter_index": 20.0,
+            }
+        )
+        self.assertEqual((january.previous_index, january.quantity), (11.75, 8.25))
+
     def test_date_signed_set_at_create(self):
         handover = self._handover(user=self.butler, signature=SIGNATURE, signed_by="Owner")
         self.assertTrue(handover.date_signed)
