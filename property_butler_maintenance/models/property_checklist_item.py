@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class PropertyChecklistItem(models.Model):
@@ -13,3 +14,17 @@ class PropertyChecklistItem(models.Model):
         help="The equipment this check is about: a failed check raises a maintenance request "
         "on it.",
     )
+
+    @api.constrains("equipment_id", "checkpoint_id")
+    def _check_equipment_company(self):
+        for item in self.sudo().filtered("equipment_id"):
+            company = item.checkpoint_id.company_id
+            if company and item.equipment_id.company_id not in (company, company.browse()):
+                raise ValidationError(
+                    self.env._(
+                        "%(equipment)s is equipment of another company than checkpoint "
+                        "%(checkpoint)s.",
+                        equipment=item.equipment_id.name,
+                        checkpoint=item.checkpoint_id.name,
+                    )
+                )

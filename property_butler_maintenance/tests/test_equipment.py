@@ -172,6 +172,25 @@ class TestFindingsRaiseRequests(EquipmentCase):
         self.assertEqual(request.equipment_id, self.lift)
         self.assertEqual(request.property_ticket_id, broken.ticket_id)
 
+    def test_equipment_of_another_company_refused(self):
+        other = self.env["res.company"].create({"name": "Other Property Co"})
+        pump = self.env["maintenance.equipment"].create({"name": "Pump", "company_id": other.id})
+        template = self.env.ref("property_butler_patrol.property_inspection_template_cluster_daily")
+        inspection = self.env["property.inspection"].create(
+            {
+                "template_id": template.id,
+                "project_id": self.project.id,
+                "cluster_id": self.cluster.id,
+            }
+        )
+        with self.assertRefused(ValidationError, "another company than inspection"):
+            inspection.line_ids[:1].equipment_id = pump
+        item = self.control_room.checklist_item_ids[:1] or self.env[
+            "property.checklist.item"
+        ].create({"checkpoint_id": self.control_room.id, "name": "Panel lights"})
+        with self.assertRefused(ValidationError, "another company than checkpoint"):
+            item.equipment_id = pump
+
 
 @tagged("post_install", "-at_install")
 class TestPreventivePlans(EquipmentCase):

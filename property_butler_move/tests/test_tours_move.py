@@ -13,7 +13,8 @@ class TestMoveTours(HttpCase, PropertyButlerCase):
         if not (shutil.which("chromium") or shutil.which("chromium-browser")):
             self.fail("Chromium is required to run the browser tours")
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.front_desk.lang = "zh_CN"
+        # A desk in China: the web client's today is Shanghai's (not the server's after 16:00 UTC).
+        self.front_desk.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
         self.start_tour("/odoo", "property_move_in_desk", login=self.front_desk.login)
         move = self.env["property.move"].search([("unit_id", "=", self.unit2.id)])
         self.assertRecordValues(

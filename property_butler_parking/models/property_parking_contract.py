@@ -130,6 +130,7 @@ class PropertyParkingContract(models.Model):
     vehicle_ids = fields.Many2many(
         "property.household.vehicle",
         string="Registered Vehicles",
+        check_company=True,
         domain="[('household_id', '=', household_id)]",
         help="Pick the plates from the household's vehicle register.",
     )
@@ -277,9 +278,18 @@ class PropertyParkingContract(models.Model):
                     )
                 )
 
-    @api.constrains("household_id", "partner_id")
+    @api.constrains("household_id", "partner_id", "vehicle_ids")
     def _check_household(self):
-        """The household is the tenant's own (its plates go to that register)."""
+        """The household is the tenant's own (its plates go to that register), and so are the
+        vehicles picked from its register."""
+        for contract in self.sudo():
+            if contract.vehicle_ids.household_id - contract.household_id:
+                raise ValidationError(
+                    self.env._(
+                        "Pick the vehicles of the tenant's household only (%(plates)s).",
+                        plates=", ".join(contract.vehicle_ids.mapped("plate")),
+                    )
+                )
         with_household = self.filtered("household_id")
         if not with_household:
             return

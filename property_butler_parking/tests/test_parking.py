@@ -452,8 +452,13 @@ class TestParking(BillingCase):
         contract = self._contract().with_user(self.front_desk)
         self.assertEqual(contract.household_id, self.household)
         self.assertEqual(contract.grid_id, self.grid)
-        with self.assertRaisesRegex(ValidationError, "does not live in"):
+        with self.assertRaisesRegex(ValidationError, "does not live in"), self.env.cr.savepoint():
             contract.household_id = other_household
+        stranger = self.env["property.household.vehicle"].create(
+            {"household_id": other_household.id, "plate": "粤B·99999"}
+        )
+        with self.assertRaisesRegex(ValidationError, "tenant's household only"):
+            contract.vehicle_ids = stranger
 
     def test_cron_full_batch_expires_nothing_more(self):
         """A batch filled by reminders expires nothing in it (limit 0 is no limit for search):

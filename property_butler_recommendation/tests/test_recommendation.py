@@ -196,9 +196,23 @@ class TestRecommendation(PropertyButlerCase):
         recommendation.with_user(self.butler).note = "每周一次"
         recommendation.with_user(self.butler).action_accept()
         self.assertEqual(recommendation.state, "accepted")
+        # Nor from the ticket's side: no other ticket claims to deliver it.
+        with self.assertRefused(UserError, "Create Ticket button"):
+            ticket.with_user(self.butler).write({"recommendation_id": recommendation.id})
         recommendation.with_user(self.butler).action_create_ticket()
         self.assertTrue(recommendation.ticket_id)
         self.assertNotEqual(recommendation.ticket_id, ticket)
+        with self.assertRefused(UserError, "Create Ticket button"):
+            self.env["property.ticket"].with_user(self.butler).create(
+                {
+                    "title": "Again",
+                    "description": "<p>Again</p>",
+                    "ticket_type_id": ticket.ticket_type_id.id,
+                    "unit_id": self.unit.id,
+                    "partner_id": self.owner.id,
+                    "recommendation_id": recommendation.id,
+                }
+            )
         # Who may not write the recommendation does not press its buttons.
         self._residents()
         other = self._recommend()
