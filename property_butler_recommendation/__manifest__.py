@@ -12,6 +12,7 @@
     "depends": ["property_butler_ticket"],
     "data": [
         "security/ir.model.access.csv",
+        "security/property_service_offer_rules.xml",
         "security/property_service_recommendation_rules.xml",
         "data/property_service_offer_data.xml",
         "views/property_service_offer_views.xml",

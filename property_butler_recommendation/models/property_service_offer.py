@@ -9,11 +9,17 @@ class PropertyServiceOffer(models.Model):
     _name = "property.service.offer"
     _description = "Service Offer"
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        help="The company offering the service; empty: every company of the database offers it.",
+    )
     description = fields.Text(translate=True)
     ticket_type_id = fields.Many2one(
         "property.ticket.type",
@@ -25,6 +31,7 @@ class PropertyServiceOffer(models.Model):
     )
     product_id = fields.Many2one(
         "product.product",
+        check_company=True,
         domain="[('sale_ok', '=', True)]",
         help="The first quotation line of the ticket, at the product's price.",
     )

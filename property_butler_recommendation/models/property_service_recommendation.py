@@ -56,7 +56,12 @@ class PropertyServiceRecommendation(models.Model):
         string="Recommended On", required=True, default=fields.Date.context_today, index=True
     )
     offer_id = fields.Many2one(
-        "property.service.offer", string="Service", required=True, index=True, tracking=True
+        "property.service.offer",
+        string="Service",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     note = fields.Text(help="What the household needs, what was offered, the price discussed.")
     state = fields.Selection(

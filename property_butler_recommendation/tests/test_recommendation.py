@@ -247,3 +247,15 @@ class TestRecommendation(PropertyButlerCase):
         self._recommend(partner_id=self.tenant.id, date=date(2024, 6, 1))
         with self.assertRefused(ValidationError, "does not occupy"):
             self._recommend(partner_id=self.tenant.id)
+
+    def test_offers_of_the_company(self):
+        """A company's own offers are not another's; the shipped ones are every company's."""
+        other = self.env["res.company"].create({"name": "Other Property Co"})
+        theirs = self.env["property.service.offer"].create(
+            {"name": "Car wash", "company_id": other.id}
+        )
+        Offer = self.env["property.service.offer"].with_user(self.butler)
+        self.assertNotIn(theirs, Offer.search([]))
+        self.assertIn(self.cleaning, Offer.search([]))
+        with self.assertRefused(UserError, "Incompatible companies"):
+            self._recommend(offer=theirs, user=self.env.user)
