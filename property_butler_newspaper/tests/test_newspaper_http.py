@@ -1,9 +1,9 @@
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo.tests import tagged
 
-from odoo.addons.property_butler.tests.common import PropertyHttpCase
+from odoo.addons.property_butler.tests.common import PropertyHttpCase, local_today
 
 from ..controllers.property_newspaper_portal import PropertyNewspaperPortal
 from .common_newspaper import NewspaperCase
@@ -84,7 +84,8 @@ class TestNewspaperPortal(PropertyHttpCase, NewspaperCase):
         self.assertLessEqual(page_counts[1], page_counts[0] + 1, page_counts)
 
     def test_tour_front_desk_records_todays_delivery(self):
-        today = date.today()
+        # The estate's today (Shanghai's, not the server's after 16:00 UTC): the delivery's day.
+        today = local_today(self.front_desk)
         self.Subscription.search([]).write(
             {"date_start": today - timedelta(days=30), "date_end": today + timedelta(days=30)}
         )
