@@ -21,6 +21,6 @@
         "wizards/property_prepayment_wizard_views.xml",
         "views/property_butler_billing_menus.xml",
     ],
-    "demo": ["demo/property_fee_history_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/property_fee_history_demo.xml"],
     "assets": {"web.assets_tests": ["property_butler_billing/static/tests/tours/*.js"]},
 }

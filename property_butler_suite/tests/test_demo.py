@@ -110,6 +110,22 @@ class TestDemoEstate(TransactionCase):
             "no late fee for the malicious defaulters",
         )
 
+    def test_demo_guards_read_no_resident(self):
+        """The demo's guards, front desk and engineer have no accounting group (which Odoo gives
+        every user existing when accounting is installed): a guard reads no resident, not even
+        the parking tenant from outside."""
+        ref = self.env.ref
+        for xmlid in ("user_guard", "user_guard2", "user_front_desk", "user_staff"):
+            user = ref(f"property_butler.{xmlid}")
+            self.assertFalse(user.has_group("account.group_account_invoice"), xmlid)
+        guard = ref("property_butler.user_guard")
+        Partner = self.env["res.partner"].with_user(guard)
+        residents = self.env["res.partner"].search([("property_is_resident", "=", True)])
+        self.assertTrue(residents)
+        self.assertFalse(Partner.search([("id", "in", residents.ids)]))
+        tenants = self.env["property.parking.contract"].search([]).partner_id
+        self.assertFalse(Partner.search([("id", "in", tenants.ids)]))
+
     def test_loading_the_demo_again_adds_nothing(self):
         Generator = self.env["property.demo.generator"]
         models = (
