@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -72,18 +74,20 @@ class PropertyMeterReading(models.Model):
                 ("fee_type_id", "in", readings.fee_type_id.ids),
                 ("period", "<", max(readings.mapped("period"))),
                 ("meter_index", ">", 0),
-                ("id", "not in", readings.ids),
+                ("id", "not in", readings._origin.ids),
             ],
             order="period desc",
         )
+        # (newest first: the first earlier month of each meter is its previous reading)
+        by_meter = defaultdict(list)
+        for other in earlier:
+            by_meter[other.unit_id.id, other.fee_type_id.id].append(other)
         for reading in readings:
             previous = next(
                 (
-                    e
-                    for e in earlier
-                    if e.unit_id == reading.unit_id
-                    and e.fee_type_id == reading.fee_type_id
-                    and e.period < reading.period
+                    other
+                    for other in by_meter.get((reading.unit_id.id, reading.fee_type_id.id), ())
+                    if other.period < reading.period
                 ),
                 None,
             )

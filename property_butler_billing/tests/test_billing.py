@@ -365,3 +365,13 @@ class TestMeterIndexes(BillingCase):
             ]
         )
         self.assertEqual(line.property_quantity, 15.5)
+
+    def test_index_corrected_on_the_form(self):
+        """The supervisor corrects February's index on its form: counted again from January's."""
+        self._reading(date(2026, 1, 1), meter_index=120.0, quantity=10.0)
+        february = self._reading(date(2026, 2, 1), meter_index=135.5)
+        with Form(february.with_user(self.supervisor)) as form:
+            self.assertEqual(form.previous_index, 120.0)
+            form.meter_index = 131.0
+            self.assertEqual(form.quantity, 11.0)
+        self.assertEqual(february.quantity, 11.0)
