@@ -3,6 +3,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.property_butler.models.property_project import DEFAULT_TZ
+
 ACTIVITY_STATES = [
     ("draft", "Draft Plan"),
     ("submitted", "Submitted"),
@@ -261,14 +263,16 @@ class EventEvent(models.Model):
         for event in activities:
             if event.property_notice_id:
                 continue
+            local = event.with_context(tz=event.date_tz or DEFAULT_TZ)
             notice = Notice.create(
                 {
                     "name": event.name,
                     "body": event._property_notice_body(),
                     "category": "activity",
                     "project_id": event.property_project_id.id,
-                    "date_post": fields.Date.context_today(event),
-                    "date_expiry": fields.Date.context_today(event, event.date_end),
+                    # the days of the activity where it takes place
+                    "date_post": fields.Date.context_today(local),
+                    "date_expiry": fields.Date.context_today(local, event.date_end),
                 }
             )
             notice.action_post()

@@ -58,7 +58,10 @@ class TestActivity(ActivityCase):
         self.assertEqual(notice.state, "posted")
         self.assertEqual(notice.name, "中秋赏月晚会")
         self.assertIn("/my/activities", notice.body)
-        self.assertEqual(notice.date_expiry, fields.Date.context_today(event, event.date_end))
+        # (its last day where it takes place, whatever the server's time zone)
+        local = event.with_context(tz=event.date_tz)
+        self.assertEqual(notice.date_expiry, fields.Date.context_today(local, event.date_end))
+        self.assertEqual(notice.date_post, fields.Date.context_today(local))
         # The owner of 3-2-1502 sees it among his notices.
         self.assertIn(self.owner, notice.sudo()._affected_residents())
         event.action_property_announce()
