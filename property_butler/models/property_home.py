@@ -10,6 +10,11 @@ GROUP = "property_butler.property_butler_group_"
 # The home of a user with several roles is that of the highest (a supervisor is also a
 # butler and a guard): first match wins.
 ROLES = ("manager", "supervisor", "butler", "front_desk", "department_staff", "patrol_guard")
+# Who sees the work of the grids: the butler his own, supervisors and managers their projects'.
+GRID_ROLES = ("butler", "supervisor", "manager")
+# Who sees the front desk's work, and the departments'.
+FRONT_DESK_ROLES = ("front_desk", "supervisor", "manager")
+DEPARTMENT_ROLES = ("department_staff", "supervisor", "manager")
 
 
 class PropertyHome(models.AbstractModel):
@@ -78,7 +83,7 @@ class PropertyHome(models.AbstractModel):
         }
 
     # ------------------------------------------------------------------
-    # Today's work: each addon adds its cards (see _work_cards in the addons)
+    # Today's work: each addon adds its cards (see _card_specs in the addons)
     # ------------------------------------------------------------------
     @api.model
     def _work_scope(self):
@@ -100,11 +105,38 @@ class PropertyHome(models.AbstractModel):
         }
 
     @api.model
-    def _work_cards(self, role, scope):
-        """Today's work of a butler (in his grids), or of a supervisor or manager (in the
-        projects his record rules show him), or of the front desk, department staff and
-        guards: a list of (sequence, card); each addon of the suite adds its own."""
+    def _card_specs(self, scope):
+        """The cards of today's work: each addon of the suite adds its own, as dicts with
+
+        - ``sequence``, ``key``, ``title``, ``help``, ``icon``, ``model`` and ``views``
+          (default list and form): the card and the list it opens;
+        - ``roles``: the roles whose home shows it;
+        - ``domain``: the records behind the figure;
+        - ``mine`` (optional): on a butler's home, what keeps the figure to his own work
+          (``scope["grid"]``, ``scope["unit_grid"]`` or a domain on the user); supervisors
+          and managers see their projects' figures, as their record rules allow.
+        """
         return []
+
+    @api.model
+    def _work_cards(self, role, scope):
+        """Today's work of ``role``: a (sequence, card) pair for each card that the role sees."""
+        cards = []
+        for spec in self._card_specs(scope):
+            if role not in spec["roles"]:
+                continue
+            domain = (spec.get("mine", []) if role == "butler" else []) + spec["domain"]
+            card = self._card(
+                spec["key"],
+                spec["title"],
+                spec["model"],
+                domain,
+                spec["help"],
+                views=spec.get("views", ("list", "form")),
+                icon=spec.get("icon", ""),
+            )
+            cards.append((spec["sequence"], card))
+        return cards
 
     # ------------------------------------------------------------------
     # Targets: each addon adds its figures (see _target_figures in the addons)

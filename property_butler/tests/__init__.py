@@ -8,3 +8,4 @@ from . import test_security
 from . import test_unit_generate
 from . import test_views
 from . import test_home_targets
+from . import test_home_cards

@@ -1,25 +1,23 @@
 from odoo import api, models
 
+from odoo.addons.property_butler.models.property_home import GRID_ROLES
+
 
 class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
-        if role in ("butler", "supervisor", "manager"):
-            cards.append(
-                (
-                    60,
-                    self._card(
-                        "decoration_permits",
-                        self.env._("Decoration permits"),
-                        "property.decoration.permit",
-                        (scope["unit_grid"] if role == "butler" else [])
-                        + [("state", "in", ("approved", "active"))],
-                        self.env._("Decorations approved or in progress to watch"),
-                        icon="fa-paint-brush",
-                    ),
-                )
-            )
-        return cards
+    def _card_specs(self, scope):
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 60,
+                "key": "decoration_permits",
+                "roles": GRID_ROLES,
+                "title": self.env._("Decoration permits"),
+                "help": self.env._("Decorations approved or in progress to watch"),
+                "icon": "fa-paint-brush",
+                "model": "property.decoration.permit",
+                "mine": scope["unit_grid"],
+                "domain": [("state", "in", ("approved", "active"))],
+            }
+        ]

@@ -1,34 +1,29 @@
 from odoo import api, models
 
+from odoo.addons.property_butler.models.property_home import GRID_ROLES
+
 
 class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
-        if role in ("butler", "supervisor", "manager"):
-            cards.append(
-                (
-                    50,
-                    self._card(
-                        "dunning_calls",
-                        self.env._("Dunning calls"),
-                        "property.dunning.case",
-                        ([("butler_id", "=", scope["uid"])] if role == "butler" else [])
-                        + [
-                            ("state", "=", "open"),
-                            ("activity_ids.date_deadline", "!=", False),
-                        ],
-                        self.env._(
-                            "Open dunning cases with the call of their current stage to make"
-                        ),
-                        views=("list", "kanban", "form"),
-                        icon="fa-money",
-                    ),
-                )
-            )
-        return cards
+    def _card_specs(self, scope):
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 50,
+                "key": "dunning_calls",
+                "roles": GRID_ROLES,
+                "title": self.env._("Dunning calls"),
+                "help": self.env._(
+                    "Open dunning cases with the call of their current stage to make"
+                ),
+                "icon": "fa-money",
+                "model": "property.dunning.case",
+                "views": ("list", "kanban", "form"),
+                "mine": [("butler_id", "=", scope["uid"])],
+                "domain": [("state", "=", "open"), ("activity_ids.date_deadline", "!=", False)],
+            }
+        ]
 
     @api.model
     def _target_figures(self, row, projects, grids, data):

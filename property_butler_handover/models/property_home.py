@@ -1,40 +1,37 @@
 from odoo import api, models
 
+from odoo.addons.property_butler.models.property_home import FRONT_DESK_ROLES
+
 
 class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
-        if role in ("front_desk", "supervisor", "manager"):
-            cards += [
-                (
-                    120,
-                    self._card(
-                        "handovers_today",
-                        self.env._("Today's handovers"),
-                        "property.handover.log",
-                        [
-                            ("kind", "=", "front_desk"),
-                            "|",
-                            ("date", ">=", scope["day_start"]),
-                            ("state", "!=", "acknowledged"),
-                        ],
-                        self.env._("Front-desk shift handovers of today, or not acknowledged yet"),
-                        icon="fa-exchange",
-                    ),
-                ),
-                (
-                    130,
-                    self._card(
-                        "handover_items",
-                        self.env._("Open handover items"),
-                        "property.handover.item",
-                        [("state", "=", "open"), ("kind", "=", "front_desk")],
-                        self.env._("Matters handed over by the previous shift, still open"),
-                        icon="fa-list-ul",
-                    ),
-                ),
-            ]
-        return cards
+    def _card_specs(self, scope):
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 120,
+                "key": "handovers_today",
+                "roles": FRONT_DESK_ROLES,
+                "title": self.env._("Today's handovers"),
+                "help": self.env._("Front-desk shift handovers of today, or not acknowledged yet"),
+                "icon": "fa-exchange",
+                "model": "property.handover.log",
+                "domain": [
+                    ("kind", "=", "front_desk"),
+                    "|",
+                    ("date", ">=", scope["day_start"]),
+                    ("state", "!=", "acknowledged"),
+                ],
+            },
+            {
+                "sequence": 130,
+                "key": "handover_items",
+                "roles": FRONT_DESK_ROLES,
+                "title": self.env._("Open handover items"),
+                "help": self.env._("Matters handed over by the previous shift, still open"),
+                "icon": "fa-list-ul",
+                "model": "property.handover.item",
+                "domain": [("state", "=", "open"), ("kind", "=", "front_desk")],
+            },
+        ]

@@ -19,77 +19,89 @@ class PropertyDemoGenerator(models.AbstractModel):
         Checkpoint = self.env["property.checkpoint"]
         if not project or Checkpoint.search_count([("project_id", "=", project.id)], limit=1):
             return
+        key_areas, lobbies = self._demo_checkpoints(project)
+        self._demo_patrol_plans(project, key_areas, lobbies)
+        self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
+        self.env["property.inspection"]._cron_vacant_unit_inspections()
+        self._generate_demo_morning_checks(project)
+
+    @api.model
+    def _demo_checkpoints(self, project):
+        """The key areas (office, archive, control room, store) and a lobby per building, each
+        with its checklist, and the central square outside; return (key areas, lobbies)."""
         ref = self.env.ref
-        security = ref("property_butler_ticket.property_department_security")
-        engineering = ref("property_butler_ticket.property_department_engineering")
-        guard = ref("property_butler.user_guard", raise_if_not_found=False)
-        key_areas = self.env["property.checkpoint"].create(
+        security = ref("property_butler_ticket.property_department_security").id
+        engineering = ref("property_butler_ticket.property_department_engineering").id
+        Checkpoint = self.env["property.checkpoint"]
+
+        def checklist(*items):
+            return [
+                fields.Command.create({"name": name, "department_id": department})
+                for name, department in items
+            ]
+
+        key_areas = Checkpoint.create(
             [
                 {
                     "name": name,
                     "project_id": project.id,
                     "is_key_area": True,
-                    "checklist_item_ids": [
-                        fields.Command.create({"name": "门窗已锁好", "department_id": security.id}),
-                        fields.Command.create(
-                            {"name": "灭火器在位", "department_id": engineering.id}
-                        ),
-                        fields.Command.create(
-                            {"name": "无异味、无异响", "department_id": security.id}
-                        ),
-                    ],
+                    "checklist_item_ids": checklist(
+                        ("门窗已锁好", security),
+                        ("灭火器在位", engineering),
+                        ("无异味、无异响", security),
+                    ),
                 }
                 for name in ("管理处办公室", "档案室", "监控中心", "仓库")
             ]
         )
-        lobbies = self.env["property.checkpoint"].create(
+        lobbies = Checkpoint.create(
             [
                 {
                     "name": f"{building.unit_code_prefix} {building.name} 大堂",
                     "project_id": project.id,
                     "cluster_id": building.cluster_id.id,
                     "building_id": building.id,
-                    "checklist_item_ids": [
-                        fields.Command.create(
-                            {"name": "大堂照明正常", "department_id": engineering.id}
-                        ),
-                        fields.Command.create(
-                            {"name": "消防通道畅通", "department_id": security.id}
-                        ),
-                    ],
+                    "checklist_item_ids": checklist(
+                        ("大堂照明正常", engineering), ("消防通道畅通", security)
+                    ),
                 }
                 for building in project.building_ids.sorted("unit_code_prefix")
             ]
         )
         # Outside the buildings: the standard checks of the manual (S0 3.2.2 a-g).
-        self.env["property.checkpoint"].create(
+        Checkpoint.create(
             {"name": "中心广场 Central square", "project_id": project.id, "area": "outdoor"}
         )
-        Route = self.env["property.patrol.route"]
-        night = Route.create(
-            {
-                "name": "夜间要害部位巡逻 Night key areas",
-                "project_id": project.id,
-                "expected_duration": 30,
-                "line_ids": [
-                    fields.Command.create({"checkpoint_id": c.id, "sequence": i})
-                    for i, c in enumerate(key_areas)
-                ],
-            }
-        )
-        day = Route.create(
-            {
-                "name": "楼栋巡逻 Buildings",
-                "project_id": project.id,
-                "expected_duration": 60,
-                "line_ids": [
-                    fields.Command.create({"checkpoint_id": c.id, "sequence": i})
-                    for i, c in enumerate(lobbies)
-                ],
-            }
-        )
+        return key_areas, lobbies
+
+    @api.model
+    def _demo_patrol_plans(self, project, key_areas, lobbies):
+        """A night route through the key areas every hour, a day route past the lobbies, and
+        the empty flats passed once on each shift (S0 3.4.1): all walked by the demo guard."""
+        ref = self.env.ref
+        guard = ref("property_butler.user_guard", raise_if_not_found=False)
         guards = [fields.Command.set(guard.ids)] if guard else []
-        self.env["property.patrol.plan"].create(
+        Route = self.env["property.patrol.route"]
+        Plan = self.env["property.patrol.plan"]
+        night, day = Route.create(
+            [
+                {
+                    "name": name,
+                    "project_id": project.id,
+                    "expected_duration": duration,
+                    "line_ids": [
+                        fields.Command.create({"checkpoint_id": c.id, "sequence": i})
+                        for i, c in enumerate(checkpoints)
+                    ],
+                }
+                for name, duration, checkpoints in (
+                    ("夜间要害部位巡逻 Night key areas", 30, key_areas),
+                    ("楼栋巡逻 Buildings", 60, lobbies),
+                )
+            ]
+        )
+        Plan.create(
             [
                 {
                     "route_id": night.id,
@@ -106,14 +118,10 @@ class PropertyDemoGenerator(models.AbstractModel):
                 },
             ]
         )
-        # The empty flats, passed once on each shift (S0 3.4.1), by the demo guard too.
         empty_flats = Route._create_empty_flat_routes(project)
-        self.env["property.patrol.plan"].search([("route_id", "in", empty_flats.ids)]).write(
+        Plan.search([("route_id", "in", empty_flats.ids)]).write(
             {"guard_ids": guards, "tz": DEFAULT_TZ}
         )
-        self.env["property.patrol.plan"]._cron_generate_rounds(days_ahead=1)
-        self.env["property.inspection"]._cron_vacant_unit_inspections()
-        self._generate_demo_morning_checks(project)
 
     @api.model
     def _generate_demo_morning_checks(self, project):

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import api, models
 
+from odoo.addons.property_butler.models.property_home import GRID_ROLES
+
 # Patrol rounds of the month done in full (no target in the seeds: every round is owed).
 PATROL_TARGET = 100.0
 
@@ -10,63 +12,53 @@ class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
-        uid = scope["uid"]
-        mine = role == "butler"
-        if role in ("butler", "supervisor", "manager"):
-            cards += [
-                (
-                    30,
-                    self._card(
-                        "inspections_due",
-                        self.env._("Inspections owed"),
-                        "property.inspection",
-                        ([("user_id", "=", uid)] if mine else [])
-                        + [
-                            ("kind", "!=", "vacant_unit"),
-                            ("state", "=", "todo"),
-                            "|",
-                            ("date_planned", "<=", scope["today"]),
-                            ("date_deadline", "<=", scope["today"]),
-                        ],
-                        self.env._("Inspections planned or due by today, not done yet"),
-                        icon="fa-check-square-o",
-                    ),
-                ),
-                (
-                    40,
-                    self._card(
-                        "vacant_units",
-                        self.env._("Vacant units to inspect"),
-                        "property.inspection",
-                        (scope["unit_grid"] if mine else [])
-                        + [("kind", "=", "vacant_unit"), ("state", "=", "todo")],
-                        self.env._("This month's inspections of vacant flats, not done yet"),
-                        icon="fa-home",
-                    ),
-                ),
-            ]
-        if role == "patrol_guard":
-            cards.append(
-                (
-                    310,
-                    self._card(
-                        "rounds_today",
-                        self.env._("Rounds today"),
-                        "property.patrol.round",
-                        [
-                            ("guard_id", "in", (uid, False)),
-                            ("date_start", ">=", scope["day_start"]),
-                            ("date_start", "<", scope["day_end"]),
-                            ("state", "in", ("planned", "in_progress")),
-                        ],
-                        self.env._("Patrol rounds of today still to walk"),
-                        icon="fa-shield",
-                    ),
-                )
-            )
-        return cards
+    def _card_specs(self, scope):
+        today = scope["today"]
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 30,
+                "key": "inspections_due",
+                "roles": GRID_ROLES,
+                "title": self.env._("Inspections owed"),
+                "help": self.env._("Inspections planned or due by today, not done yet"),
+                "icon": "fa-check-square-o",
+                "model": "property.inspection",
+                "mine": [("user_id", "=", scope["uid"])],
+                "domain": [
+                    ("kind", "!=", "vacant_unit"),
+                    ("state", "=", "todo"),
+                    "|",
+                    ("date_planned", "<=", today),
+                    ("date_deadline", "<=", today),
+                ],
+            },
+            {
+                "sequence": 40,
+                "key": "vacant_units",
+                "roles": GRID_ROLES,
+                "title": self.env._("Vacant units to inspect"),
+                "help": self.env._("This month's inspections of vacant flats, not done yet"),
+                "icon": "fa-home",
+                "model": "property.inspection",
+                "mine": scope["unit_grid"],
+                "domain": [("kind", "=", "vacant_unit"), ("state", "=", "todo")],
+            },
+            {
+                "sequence": 310,
+                "key": "rounds_today",
+                "roles": ("patrol_guard",),
+                "title": self.env._("Rounds today"),
+                "help": self.env._("Patrol rounds of today still to walk"),
+                "icon": "fa-shield",
+                "model": "property.patrol.round",
+                "domain": [
+                    ("guard_id", "in", (scope["uid"], False)),
+                    ("date_start", ">=", scope["day_start"]),
+                    ("date_start", "<", scope["day_end"]),
+                    ("state", "in", ("planned", "in_progress")),
+                ],
+            },
+        ]
 
     @api.model
     def _target_figures(self, row, projects, grids, data):

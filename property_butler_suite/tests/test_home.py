@@ -133,6 +133,19 @@ class TestHome(TicketCase):
         # The demo's earlier front-desk handovers not acknowledged yet are listed too.
         self.assertEqual(set(handovers.mapped("kind")), {"front_desk"})
 
+    def test_guard_and_department_staff_homes(self):
+        """A guard's home is his rounds of today; department staff's the tickets assigned to
+        them; a manager sees every card of the estate's work but the guard's."""
+        self.due.user_id = self.staff
+        self.assertEqual(set(self._cards(self._home(self.guard))), {"rounds_today"})
+        staff_cards = self._cards(self._home(self.staff))
+        self.assertEqual(set(staff_cards), {"my_tickets"})
+        self.assertEqual(self._open(self.staff, staff_cards["my_tickets"]["action"]), self.due)
+        manager_cards = set(self._cards(self._home(self.manager)))
+        butler_cards = set(self._cards(self._home(self.butler)))
+        front_desk_cards = set(self._cards(self._home(self.front_desk)))
+        self.assertEqual(manager_cards, butler_cards | front_desk_cards | set(staff_cards))
+
     def test_supervisor_targets_per_project_and_grid(self):
         # The overdue ticket of the grid; a callback with quality scored 3 (not satisfied).
         self.callback_due.write(

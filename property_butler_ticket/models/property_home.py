@@ -1,84 +1,75 @@
 from odoo import api, models
 
-from .property_ticket_callback import RATE_FIELDS, SCORE_FIELDS
+from odoo.addons.property_butler.models.property_home import (
+    DEPARTMENT_ROLES,
+    FRONT_DESK_ROLES,
+    GRID_ROLES,
+)
 
-STAFF = ("butler", "supervisor", "manager")
+from .property_ticket_callback import RATE_FIELDS, SCORE_FIELDS
 
 
 class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
+    def _card_specs(self, scope):
         uid = scope["uid"]
-        mine = role == "butler"
-        if role in STAFF:
-            due_tickets = [
-                ("is_closed", "=", False),
-                "|",
-                "&",
-                ("date_responded", "=", False),
-                ("date_response_deadline", "<", scope["day_end"]),
-                ("date_resolution_deadline", "<", scope["day_end"]),
-            ]
-            cards += [
-                (
-                    10,
-                    self._card(
-                        "tickets_due",
-                        self.env._("Tickets due"),
-                        "property.ticket",
-                        (scope["grid"] if mine else []) + due_tickets,
-                        self.env._("Open tickets whose response or completion is due by tonight"),
-                        views=("list", "kanban", "form"),
-                        icon="fa-ticket",
-                    ),
-                ),
-                (
-                    20,
-                    self._card(
-                        "callbacks_due",
-                        self.env._("Callbacks due"),
-                        "property.ticket.callback",
-                        ([("butler_id", "=", uid)] if mine else [])
-                        + [("state", "=", "scheduled"), ("date_scheduled", "<=", scope["today"])],
-                        self.env._("Residents to call back about their finished tickets"),
-                        icon="fa-phone",
-                    ),
-                ),
-            ]
-        if role in ("front_desk", "supervisor", "manager"):
-            cards.append(
-                (
-                    110,
-                    self._card(
-                        "tickets_to_dispatch",
-                        self.env._("Tickets to dispatch"),
-                        "property.ticket",
-                        [("is_closed", "=", False), ("stage_category", "=", "new")],
-                        self.env._("New tickets not yet taken in hand by a department"),
-                        views=("list", "kanban", "form"),
-                        icon="fa-share",
-                    ),
-                )
-            )
-        if role in ("department_staff", "supervisor", "manager"):
-            cards.append(
-                (
-                    210,
-                    self._card(
-                        "my_tickets",
-                        self.env._("Tickets assigned to me"),
-                        "property.ticket",
-                        [("is_closed", "=", False), ("user_id", "=", uid)],
-                        self.env._("Open tickets you are handling"),
-                        views=("list", "kanban", "form"),
-                        icon="fa-wrench",
-                    ),
-                )
-            )
-        return cards
+        ticket_views = ("list", "kanban", "form")
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 10,
+                "key": "tickets_due",
+                "roles": GRID_ROLES,
+                "title": self.env._("Tickets due"),
+                "help": self.env._("Open tickets whose response or completion is due by tonight"),
+                "icon": "fa-ticket",
+                "model": "property.ticket",
+                "views": ticket_views,
+                "mine": scope["grid"],
+                "domain": [
+                    ("is_closed", "=", False),
+                    "|",
+                    "&",
+                    ("date_responded", "=", False),
+                    ("date_response_deadline", "<", scope["day_end"]),
+                    ("date_resolution_deadline", "<", scope["day_end"]),
+                ],
+            },
+            {
+                "sequence": 20,
+                "key": "callbacks_due",
+                "roles": GRID_ROLES,
+                "title": self.env._("Callbacks due"),
+                "help": self.env._("Residents to call back about their finished tickets"),
+                "icon": "fa-phone",
+                "model": "property.ticket.callback",
+                "mine": [("butler_id", "=", uid)],
+                "domain": [("state", "=", "scheduled"), ("date_scheduled", "<=", scope["today"])],
+            },
+            {
+                "sequence": 110,
+                "key": "tickets_to_dispatch",
+                "roles": FRONT_DESK_ROLES,
+                "title": self.env._("Tickets to dispatch"),
+                "help": self.env._("New tickets not yet taken in hand by a department"),
+                "icon": "fa-share",
+                "model": "property.ticket",
+                "views": ticket_views,
+                "domain": [("is_closed", "=", False), ("stage_category", "=", "new")],
+            },
+            {
+                "sequence": 210,
+                "key": "my_tickets",
+                "roles": DEPARTMENT_ROLES,
+                "title": self.env._("Tickets assigned to me"),
+                "help": self.env._("Open tickets you are handling"),
+                "icon": "fa-wrench",
+                "model": "property.ticket",
+                "views": ticket_views,
+                "domain": [("is_closed", "=", False), ("user_id", "=", uid)],
+            },
+        ]
 
     @api.model
     def _target_figures(self, row, projects, grids, data):

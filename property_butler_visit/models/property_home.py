@@ -2,47 +2,42 @@ from datetime import timedelta
 
 from odoo import api, models
 
-STAFF = ("butler", "supervisor", "manager")
+from odoo.addons.property_butler.models.property_home import GRID_ROLES
 
 
 class PropertyHome(models.AbstractModel):
     _inherit = "property.home"
 
     @api.model
-    def _work_cards(self, role, scope):
-        cards = super()._work_cards(role, scope)
-        if role not in STAFF:
-            return cards
-        mine = [("user_id", "=", scope["uid"])] if role == "butler" else []
-        month_start = self._local_month_start(scope)
-        cards += [
-            (
-                35,
-                self._card(
-                    "visit_follow_ups",
-                    self.env._("Visit follow-ups"),
-                    "property.visit",
-                    mine + [("state", "=", "follow_up")],
-                    self.env._(
-                        "Visits with a question still open: report back to the resident, or "
-                        "wait for the ticket"
-                    ),
-                    icon="fa-reply",
+    def _card_specs(self, scope):
+        mine = [("user_id", "=", scope["uid"])]
+        return super()._card_specs(scope) + [
+            {
+                "sequence": 35,
+                "key": "visit_follow_ups",
+                "roles": GRID_ROLES,
+                "title": self.env._("Visit follow-ups"),
+                "help": self.env._(
+                    "Visits with a question still open: report back to the resident, or "
+                    "wait for the ticket"
                 ),
-            ),
-            (
-                36,
-                self._card(
-                    "visits_month",
-                    self.env._("Visits this month"),
-                    "property.visit",
-                    mine + [("date", ">=", month_start)],
-                    self.env._("Customer visits logged since the 1st: log a new one here"),
-                    icon="fa-handshake-o",
-                ),
-            ),
+                "icon": "fa-reply",
+                "model": "property.visit",
+                "mine": mine,
+                "domain": [("state", "=", "follow_up")],
+            },
+            {
+                "sequence": 36,
+                "key": "visits_month",
+                "roles": GRID_ROLES,
+                "title": self.env._("Visits this month"),
+                "help": self.env._("Customer visits logged since the 1st: log a new one here"),
+                "icon": "fa-handshake-o",
+                "model": "property.visit",
+                "mine": mine,
+                "domain": [("date", ">=", self._local_month_start(scope))],
+            },
         ]
-        return cards
 
     @api.model
     def _local_month_start(self, scope):
