@@ -113,6 +113,24 @@ class PropertyOccupancy(models.Model):
             ("date_end", ">=", day),
         ]
 
+    @api.model
+    def _homes_by_project(self, partners):
+        """The flats and shops where each contact has an occupancy without end, per (contact
+        id, project id), looked up as the system: whoever records something for a contact
+        (the front desk reads no occupancy outside its estate's register) finds their home."""
+        occupancies = self.sudo().search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("unit_id.unit_type", "in", ("residential", "commercial")),
+                ("date_end", "=", False),
+            ]
+        )
+        homes = {}
+        for occupancy in occupancies:
+            key = (occupancy.partner_id.id, occupancy.unit_id.project_id.id)
+            homes[key] = homes.get(key, occupancy.unit_id.browse()) | occupancy.unit_id
+        return homes
+
     def _compute_state(self):
         today = fields.Date.context_today(self)
         for occupancy in self:

@@ -193,3 +193,9 @@ class MaintenanceEquipment(models.Model):
                 "default_name": self.env._("Preventive maintenance of %s", self.name),
             },
         }
+
+    def _property_of_other_company(self, company):
+        """Whether this equipment belongs to another company than ``company`` (equipment of
+        no company serves them all; nor does a record of no company refuse any)."""
+        self.ensure_one()
+        return bool(company) and self.company_id not in (company, company.browse())

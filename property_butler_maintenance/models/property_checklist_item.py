@@ -18,8 +18,7 @@ class PropertyChecklistItem(models.Model):
     @api.constrains("equipment_id", "checkpoint_id")
     def _check_equipment_company(self):
         for item in self.sudo().filtered("equipment_id"):
-            company = item.checkpoint_id.company_id
-            if company and item.equipment_id.company_id not in (company, company.browse()):
+            if item.equipment_id._property_of_other_company(item.checkpoint_id.company_id):
                 raise ValidationError(
                     self.env._(
                         "%(equipment)s is equipment of another company than checkpoint "

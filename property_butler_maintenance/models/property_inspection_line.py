@@ -17,8 +17,7 @@ class PropertyInspectionLine(models.Model):
     @api.constrains("equipment_id")
     def _check_equipment_company(self):
         for line in self.sudo().filtered("equipment_id"):
-            company = line.inspection_id.company_id
-            if company and line.equipment_id.company_id not in (company, company.browse()):
+            if line.equipment_id._property_of_other_company(line.inspection_id.company_id):
                 raise ValidationError(
                     self.env._(
                         "%(equipment)s is equipment of another company than inspection "

@@ -199,32 +199,13 @@ class PropertyParkingContract(models.Model):
     def _compute_household_id(self):
         """The tenant's household in the estate, whoever records the contract (the front desk
         reads no occupancy outside its estate's register): looked up as the system."""
-        occupancies = (
-            self.env["property.occupancy"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", self.partner_id.ids),
-                    ("unit_id.unit_type", "in", ("residential", "commercial")),
-                    ("date_end", "=", False),
-                ]
-            )
-        )
-        households = (
-            self.env["property.household"]
-            .sudo()
-            .search([("unit_id", "in", occupancies.unit_id.ids)])
-        )
-        by_unit = {household.unit_id.id: household for household in households}
+        homes = self.env["property.occupancy"]._homes_by_project(self.partner_id)
+        units = self.env["property.unit"].sudo().concat(*homes.values())
+        households = self.env["property.household"].sudo().search([("unit_id", "in", units.ids)])
+        by_unit = {household.unit_id: household for household in households}
         for contract in self:
-            match = occupancies.filtered(
-                lambda o, c=contract: (
-                    o.partner_id == c.partner_id and o.unit_id.project_id == c.project_id
-                )
-            )
-            household = next(
-                (by_unit[o.unit_id.id] for o in match if o.unit_id.id in by_unit), None
-            )
+            home = homes.get((contract.partner_id.id, contract.project_id.id), units.browse())
+            household = next((by_unit[unit] for unit in home if unit in by_unit), None)
             contract.household_id = household.id if household else False
 
     @api.depends("household_id.grid_id", "space_id.grid_id")

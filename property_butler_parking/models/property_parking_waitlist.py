@@ -83,24 +83,10 @@ class PropertyParkingWaitlist(models.Model):
     @api.depends("partner_id", "project_id")
     def _compute_grid_id(self):
         # (whoever records the entry: the front desk reads no occupancy outside the register)
-        occupancies = (
-            self.env["property.occupancy"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", self.partner_id.ids),
-                    ("unit_id.unit_type", "in", ("residential", "commercial")),
-                    ("date_end", "=", False),
-                ]
-            )
-        )
+        homes = self.env["property.occupancy"]._homes_by_project(self.partner_id)
         for entry in self:
-            units = occupancies.filtered(
-                lambda o, e=entry: (
-                    o.partner_id == e.partner_id and o.unit_id.project_id == e.project_id
-                )
-            ).unit_id
-            entry.grid_id = units.grid_id[:1].id
+            home = homes.get((entry.partner_id.id, entry.project_id.id))
+            entry.grid_id = home.grid_id[:1].id if home else False
 
     @api.depends("state", "date", "project_id")
     def _compute_position(self):
