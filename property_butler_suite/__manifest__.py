@@ -27,6 +27,7 @@
         "property_butler_maintenance",
         "property_butler_unit_handover",
         "property_butler_move",
+        "property_butler_management",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

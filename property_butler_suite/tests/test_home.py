@@ -9,8 +9,8 @@ from odoo.addons.property_butler_ticket.tests.common_ticket import TicketCase
 NOW = "2026-06-10 04:00:00"  # 12:00 in Shanghai
 GROUP = "property_butler.property_butler_group_"
 # SQL queries of one get_home_data() call, whatever the size of the estate.
-# (one search_count per card: the visits' two cards made it 10 and 26)
-HOME_QUERIES = {"pb_butler": 10, "pb_manager": 26}
+# (one search_count per card: the visits' two cards made it 10 and 26, the plans' 11 and 28)
+HOME_QUERIES = {"pb_butler": 11, "pb_manager": 28}
 
 
 @tagged("post_install", "-at_install", "is_query_count")
@@ -92,6 +92,7 @@ class TestHome(TicketCase):
                 "decoration_permits",
                 "visit_follow_ups",
                 "visits_month",
+                "plans_due",
             },
         )
         self.assertEqual(cards["tickets_due"]["count"], 1)
@@ -144,7 +145,10 @@ class TestHome(TicketCase):
         manager_cards = set(self._cards(self._home(self.manager)))
         butler_cards = set(self._cards(self._home(self.butler)))
         front_desk_cards = set(self._cards(self._home(self.front_desk)))
-        self.assertEqual(manager_cards, butler_cards | front_desk_cards | set(staff_cards))
+        self.assertEqual(
+            manager_cards,
+            butler_cards | front_desk_cards | set(staff_cards) | {"plans_to_approve"},
+        )
 
     def test_supervisor_targets_per_project_and_grid(self):
         # The overdue ticket of the grid; a callback with quality scored 3 (not satisfied).

@@ -1,0 +1,1 @@
+from . import property_work_plan_return
