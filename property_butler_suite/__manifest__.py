@@ -28,6 +28,7 @@
         "property_butler_unit_handover",
         "property_butler_move",
         "property_butler_management",
+        "property_butler_quality",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
