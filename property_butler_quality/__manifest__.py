@@ -2,13 +2,17 @@
     "name": "Property Butler Quality Targets",
     "summary": "The department's nine quality targets (S1 1.2), target against actual per project "
     "and year: satisfaction, paid services, major complaints, collection rate, budget, adopted "
-    "ideas, major safety incidents (training and archives once measured); yearly budgets",
+    "ideas, major safety incidents, the training pass rate (archives once measured); yearly budgets",
     "version": "18.0.1.0.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",
     "website": "https://github.com/property-butler/property_butler",
     "license": "LGPL-3",
-    "depends": ["property_butler_management", "property_butler_dunning"],
+    "depends": [
+        "property_butler_management",
+        "property_butler_training",
+        "property_butler_dunning",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/property_quality_rules.xml",

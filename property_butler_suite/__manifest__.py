@@ -29,6 +29,7 @@
         "property_butler_move",
         "property_butler_management",
         "property_butler_quality",
+        "property_butler_training",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

@@ -49,6 +49,19 @@ class TestQualityReview(TicketCase):
             )
             ideas.action_adopt()
         ideas[2].date_adopted = date(2025, 12, 1)
+        topic = cls.env["property.training.topic"].create({"name": "Fees", "pass_score": 60})
+        session = cls.env["property.training.session"].create(
+            {
+                "topic_id": topic.id,
+                "project_id": cls.project.id,
+                "date": datetime(2026, 3, 3, 6, 0),
+                "attendance_ids": [
+                    (0, 0, {"user_id": cls.butler.id, "score": 80}),
+                    (0, 0, {"user_id": cls.butler2.id, "score": 40}),
+                ],
+            }
+        )
+        session.action_done()
         cls.env["property.budget"].create(
             {
                 "project_id": cls.project.id,
@@ -79,7 +92,8 @@ class TestQualityReview(TicketCase):
         self.assertFalse(rows["budget"]["met"], "120 000 spent of 100 000")
         self.assertIn("120", rows["budget"]["actual"])
         self.assertFalse(rows["paid_services"]["met"], "no paid service sold")
-        self.assertIsNone(rows["training"]["met"], "not measured yet")
+        self.assertEqual(rows["training"]["actual"], "50.0 % of 2 exams passed")
+        self.assertFalse(rows["training"]["met"], "100 % must pass")
         self.assertIsNone(rows["archives"]["met"])
         self.assertIsNone(rows["collection"]["met"], "nothing billed in this project")
         html = review.review_html
@@ -90,6 +104,7 @@ class TestQualityReview(TicketCase):
         self.assertEqual(last_year["ideas"]["actual"], "1")
         self.assertEqual(last_year["major_complaints"]["actual"], "0")
         self.assertEqual(last_year["budget"]["actual"], "No budget entered")
+        self.assertIsNone(last_year["training"]["met"], "no exam in 2025")
 
     def test_queries_do_not_grow_with_the_projects(self):
         Review = self.env["property.quality.review"].with_user(self.manager)

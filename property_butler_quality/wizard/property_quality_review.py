@@ -24,9 +24,9 @@ TARGET_KEYS = (
 class PropertyQualityReview(models.TransientModel):
     """The nine quality targets of the department (S1 1.2), target against actual for each
     project and a year, as far as the suite measures them: satisfaction of the callbacks,
-    kinds of paid service sold, major complaints, the collection rate, spending against the
-    yearly budget, adopted improvement ideas and major safety incidents. Training and archives
-    are shown as not measured until the suite records them.
+    kinds of paid service sold, major complaints, the training pass rate, the collection rate,
+    spending against the yearly budget, adopted improvement ideas and major safety incidents.
+    Archives are shown as not measured until the suite records them.
 
     Every figure is read under the user's own access rights, a fixed number of grouped
     queries whatever the number of projects."""
@@ -81,6 +81,7 @@ class PropertyQualityReview(models.TransientModel):
             self._satisfaction_figures,
             self._paid_service_figures,
             self._complaint_figures,
+            self._training_figures,
             self._collection_figures,
             self._budget_figures,
             self._idea_figures,
@@ -167,6 +168,20 @@ class PropertyQualityReview(models.TransientModel):
                 ["project_id"],
                 ["__count"],
             )
+        }
+
+    @api.model
+    def _training_figures(self, start, end, projects):
+        Attendance = self.env["property.training.attendance"]
+        if not Attendance.has_access("read"):
+            return {}
+        rates = self.env["property.training.session"]._pass_rate(
+            start, date(end.year + 1, 1, 1), [("project_id", "in", projects.ids)]
+        )
+        return {
+            project_id: {"training": 100.0 * passed / taken, "exams": taken}
+            for project_id, (passed, taken) in rates.items()
+            if taken
         }
 
     @api.model
@@ -278,7 +293,17 @@ class PropertyQualityReview(models.TransientModel):
         )
         complaints = values.get("major_complaints", 0)
         rows["major_complaints"] = (str(complaints), complaints <= complaint_limit)
-        rows["training"] = (not_measured, None)
+        if "training" in values:
+            rows["training"] = (
+                self.env._(
+                    "%(rate).1f %% of %(exams)s exams passed",
+                    rate=values["training"],
+                    exams=values["exams"],
+                ),
+                values["training"] >= 100 - 1e-9,
+            )
+        else:
+            rows["training"] = (self.env._("No exam yet"), None)
         rows["archives"] = (not_measured, None)
         if "collection" in values:
             rows["collection"] = (
