@@ -149,3 +149,33 @@ class TestQualityReview(TicketCase):
         rows = {row["key"]: row for row in review._review_values()["rows"][project]}
         measured = [key for key, row in rows.items() if row["met"] is not None]
         self.assertGreaterEqual(len(measured), 6, f"measured: {measured}")
+
+
+@tagged("post_install", "-at_install")
+class TestQualityDigest(TicketCase):
+    """The managers' weekly digest carries the period's figures behind the targets."""
+
+    def test_kpis_of_the_week(self):
+        with freeze_time("2026-05-06 04:00:00"):
+            complaint = self._ticket(self.complaint_type, title="Noise")
+            complaint.is_major = True
+            self.env["property.incident"].create(
+                {"name": "Flood", "project_id": self.project.id, "date": datetime(2026, 5, 6)}
+            )
+        digest = self.env.ref("property_butler_quality.digest_digest_property")
+        self.assertTrue(digest.kpi_property_major_complaints)
+        week = digest.with_user(self.manager).with_context(
+            start_datetime=datetime(2026, 5, 4), end_datetime=datetime(2026, 5, 11)
+        )
+        self.assertEqual(week.kpi_property_major_complaints_value, 1)
+        self.assertEqual(week.kpi_property_incidents_value, 1)
+        self.assertEqual(week.kpi_property_ideas_adopted_value, 0)
+        digest.invalidate_recordset()  # values of the other week
+        before = digest.with_user(self.manager).with_context(
+            start_datetime=datetime(2026, 4, 27), end_datetime=datetime(2026, 5, 4)
+        )
+        self.assertEqual(before.kpi_property_incidents_value, 0)
+        with self.assertRaises(AccessError):
+            digest.with_user(self.butler).with_context(
+                start_datetime=datetime(2026, 5, 4), end_datetime=datetime(2026, 5, 11)
+            )._compute_kpi_property_incidents_value()
