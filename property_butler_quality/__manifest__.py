@@ -2,7 +2,7 @@
     "name": "Property Butler Quality Targets",
     "summary": "The department's nine quality targets (S1 1.2), target against actual per project "
     "and year: satisfaction, paid services, major complaints, collection rate, budget, adopted "
-    "ideas, major safety incidents, the training pass rate (archives once measured); yearly budgets; "
+    "ideas, major safety incidents, the training pass rate, archive compliance; yearly budgets; "
     "the managers' weekly digest",
     "version": "18.0.1.0.0",
     "category": "Services/Property",
@@ -12,6 +12,7 @@
     "depends": [
         "property_butler_management",
         "property_butler_training",
+        "property_butler_archive",
         "property_butler_dunning",
         "digest",
     ],

@@ -30,6 +30,7 @@
         "property_butler_management",
         "property_butler_quality",
         "property_butler_training",
+        "property_butler_archive",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},

@@ -49,6 +49,14 @@ class TestQualityReview(TicketCase):
             )
             ideas.action_adopt()
         ideas[2].date_adopted = date(2025, 12, 1)
+        resident = cls.env.ref("property_butler_archive.property_archive_type_resident")
+        files = cls.env["property.archive"].create(
+            [
+                {"name": name, "type_id": resident.id, "project_id": cls.project.id}
+                for name in ("Complete file", "Incomplete file")
+            ]
+        )
+        files[0].document_ids.received = True
         topic = cls.env["property.training.topic"].create({"name": "Fees", "pass_score": 60})
         session = cls.env["property.training.session"].create(
             {
@@ -94,7 +102,8 @@ class TestQualityReview(TicketCase):
         self.assertFalse(rows["paid_services"]["met"], "no paid service sold")
         self.assertEqual(rows["training"]["actual"], "50.0 % of 2 exams passed")
         self.assertFalse(rows["training"]["met"], "100 % must pass")
-        self.assertIsNone(rows["archives"]["met"])
+        self.assertEqual(rows["archives"]["actual"], "50.0 % of 2 files complete")
+        self.assertFalse(rows["archives"]["met"])
         self.assertIsNone(rows["collection"]["met"], "nothing billed in this project")
         html = review.review_html
         self.assertIn("o_quality_major_incidents table-danger", html)

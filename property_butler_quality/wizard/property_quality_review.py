@@ -25,8 +25,8 @@ class PropertyQualityReview(models.TransientModel):
     """The nine quality targets of the department (S1 1.2), target against actual for each
     project and a year, as far as the suite measures them: satisfaction of the callbacks,
     kinds of paid service sold, major complaints, the training pass rate, the collection rate,
-    spending against the yearly budget, adopted improvement ideas and major safety incidents.
-    Archives are shown as not measured until the suite records them.
+    spending against the yearly budget, adopted improvement ideas, major safety incidents and
+    archive compliance (the files complete).
 
     Every figure is read under the user's own access rights, a fixed number of grouped
     queries whatever the number of projects."""
@@ -82,6 +82,7 @@ class PropertyQualityReview(models.TransientModel):
             self._paid_service_figures,
             self._complaint_figures,
             self._training_figures,
+            self._archive_figures,
             self._collection_figures,
             self._budget_figures,
             self._idea_figures,
@@ -185,6 +186,20 @@ class PropertyQualityReview(models.TransientModel):
         }
 
     @api.model
+    def _archive_figures(self, start, end, projects):
+        """The files complete today (archives are kept, not counted per year)."""
+        Archive = self.env["property.archive"]
+        if not Archive.has_access("read"):
+            return {}
+        return {
+            project_id: {"archives": 100.0 * complete / total, "files": total}
+            for project_id, (complete, total) in Archive._compliance(
+                [("project_id", "in", projects.ids)]
+            ).items()
+            if total
+        }
+
+    @api.model
     def _collection_figures(self, start, end, projects):
         Collection = self.env["property.collection.report"]
         if not Collection.has_access("read"):
@@ -267,7 +282,6 @@ class PropertyQualityReview(models.TransientModel):
 
     @api.model
     def _project_rows(self, company, values):
-        not_measured = self.env._("Not measured yet")
         sat_target = company.property_satisfaction_target
         item_target = company.property_satisfaction_item_target
         paid_target = company.property_paid_service_target
@@ -304,7 +318,17 @@ class PropertyQualityReview(models.TransientModel):
             )
         else:
             rows["training"] = (self.env._("No exam yet"), None)
-        rows["archives"] = (not_measured, None)
+        if "archives" in values:
+            rows["archives"] = (
+                self.env._(
+                    "%(rate).1f %% of %(files)s files complete",
+                    rate=values["archives"],
+                    files=values["files"],
+                ),
+                values["archives"] >= 100 - 1e-9,
+            )
+        else:
+            rows["archives"] = (self.env._("No archive file yet"), None)
         if "collection" in values:
             rows["collection"] = (
                 f"{values['collection']:.1f} %",
