@@ -130,6 +130,29 @@ class PropertyProject(models.Model):
             project.vacant_unit_count = by_state.get("vacant", 0)
             project.occupancy_rate = 100.0 * by_state.get("occupied", 0) / total if total else 0.0
 
+    @api.model
+    def _project_of(self, user):
+        """The project a person works for, to fill in a new record: that of their grid, else
+        one they supervise or manage, else their company's only project (none when there are
+        several: they choose)."""
+        grid = self.env["property.grid"].search(
+            ["|", ("butler_id", "=", user.id), ("backup_butler_id", "=", user.id)], limit=1
+        )
+        if grid:
+            return grid.project_id
+        led = self.search(
+            ["|", ("supervisor_id", "=", user.id), ("manager_id", "=", user.id)], limit=1
+        )
+        if led:
+            return led
+        projects = self.search([("company_id", "in", user.company_id.ids)], limit=2)
+        return projects if len(projects) == 1 else self.browse()
+
+    @api.model
+    def _default_for_user(self):
+        """Default of a record's project: the current user's (see ``_project_of``)."""
+        return self._project_of(self.env.user)
+
     def _get_escalation_user(self):
         """Who receives escalations: the project's supervisor, else its manager."""
         self.ensure_one()

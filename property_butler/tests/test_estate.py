@@ -275,3 +275,23 @@ class TestEstate(PropertyButlerCase):
             self.env["property.building"].create(
                 {"name": "X", "code": "9", "project_id": other.id, "cluster_id": self.cluster.id}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestProjectOfAPerson(PropertyButlerCase):
+    """The project a new record of a person is for: their grid's, the one they lead, or their
+    company's only one."""
+
+    def test_project_of(self):
+        Project = self.env["property.project"]
+        self._grid(self.butler)
+        self.assertEqual(Project._project_of(self.butler), self.project)
+        self.assertEqual(Project._project_of(self.supervisor), self.project, "he supervises it")
+        self.assertEqual(
+            Project.with_user(self.butler)._default_for_user(), self.project.with_user(self.butler)
+        )
+        company, project, _building, _unit = self._moon_bay()
+        stranger = self._user("pb_moon_front_desk", "front_desk", company=company)
+        self.assertEqual(Project._project_of(stranger), project, "the company's only project")
+        Project.create({"name": "Moon Bay 2", "code": "MB2", "company_id": company.id})
+        self.assertFalse(Project._project_of(stranger), "several: the person chooses")

@@ -23,7 +23,7 @@ class PropertyArchive(models.Model):
         required=True,
         index=True,
         check_company=True,
-        default=lambda self: self._default_project(),
+        default=lambda self: self.env["property.project"]._default_for_user(),
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
@@ -47,13 +47,6 @@ class PropertyArchive(models.Model):
     is_complete = fields.Boolean(string="Complete", compute="_compute_completeness", store=True)
     loan_ids = fields.One2many("property.archive.loan", "archive_id", string="Loans")
     is_out = fields.Boolean(string="Lent Out", compute="_compute_is_out", store=True)
-
-    @api.model
-    def _default_project(self):
-        projects = self.env["property.project"].search(
-            [("company_id", "in", self.env.companies.ids)], limit=2
-        )
-        return projects if len(projects) == 1 else projects.browse()
 
     @api.depends("document_ids.received", "document_ids.requirement_id", "type_id")
     def _compute_completeness(self):

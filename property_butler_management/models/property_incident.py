@@ -58,7 +58,7 @@ class PropertyIncident(models.Model):
         index=True,
         check_company=True,
         tracking=True,
-        default=lambda self: self.env["property.work.plan"]._project_of(self.env.user),
+        default=lambda self: self.env["property.project"]._default_for_user(),
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True

@@ -80,7 +80,7 @@ class PropertyWorkPlan(models.Model):
         index=True,
         check_company=True,
         tracking=True,
-        default=lambda self: self._default_project(),
+        default=lambda self: self.env["property.project"]._default_for_user(),
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
@@ -153,28 +153,6 @@ class PropertyWorkPlan(models.Model):
     # ------------------------------------------------------------------
     # Defaults and computes
     # ------------------------------------------------------------------
-    @api.model
-    def _default_project(self):
-        return self._project_of(self.env.user)
-
-    @api.model
-    def _project_of(self, user):
-        """The project a person plans for: that of their grid, else one they supervise or
-        manage, else the company's only one."""
-        Project = self.env["property.project"]
-        grid = self.env["property.grid"].search(
-            ["|", ("butler_id", "=", user.id), ("backup_butler_id", "=", user.id)], limit=1
-        )
-        if grid:
-            return grid.project_id
-        led = Project.search(
-            ["|", ("supervisor_id", "=", user.id), ("manager_id", "=", user.id)], limit=1
-        )
-        if led:
-            return led
-        projects = Project.search([("company_id", "in", user.company_id.ids)], limit=2)
-        return projects if len(projects) == 1 else Project
-
     @api.depends("user_id", "period_type", "date_start")
     @api.depends_context("lang")
     def _compute_name(self):
@@ -493,7 +471,7 @@ class PropertyWorkPlan(models.Model):
         }
         vals_list = []
         for user in users:
-            project = self._project_of(user)
+            project = self.env["property.project"]._project_of(user)
             if not project:
                 continue
             vals_list += [

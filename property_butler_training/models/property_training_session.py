@@ -29,7 +29,7 @@ class PropertyTrainingSession(models.Model):
         required=True,
         index=True,
         check_company=True,
-        default=lambda self: self._default_project(),
+        default=lambda self: self.env["property.project"]._default_for_user(),
     )
     company_id = fields.Many2one(
         related="project_id.company_id", store=True, index=True, precompute=True
@@ -46,13 +46,6 @@ class PropertyTrainingSession(models.Model):
     attendance_ids = fields.One2many("property.training.attendance", "session_id", copy=False)
     attendee_count = fields.Integer(compute="_compute_counts", string="Attendees")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed")
-
-    @api.model
-    def _default_project(self):
-        projects = self.env["property.project"].search(
-            [("company_id", "in", self.env.companies.ids)], limit=2
-        )
-        return projects if len(projects) == 1 else projects.browse()
 
     @api.depends("topic_id")
     def _compute_name(self):
