@@ -20,9 +20,8 @@ class PropertyTrainingSession(models.Model):
     _check_company_auto = True
 
     topic_id = fields.Many2one("property.training.topic", required=True, tracking=True)
-    name = fields.Char(
-        compute="_compute_name", store=True, readonly=False, required=True, precompute=True
-    )
+    # The topic's, in the reader's language.
+    name = fields.Char(related="topic_id.name", string="Session")
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     project_id = fields.Many2one(
         "property.project",
@@ -46,11 +45,6 @@ class PropertyTrainingSession(models.Model):
     attendance_ids = fields.One2many("property.training.attendance", "session_id", copy=False)
     attendee_count = fields.Integer(compute="_compute_counts", string="Attendees")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed")
-
-    @api.depends("topic_id")
-    def _compute_name(self):
-        for session in self:
-            session.name = session.topic_id.name or session.name
 
     @api.depends("attendance_ids.present", "attendance_ids.passed")
     def _compute_counts(self):
