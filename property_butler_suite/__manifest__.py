@@ -31,6 +31,7 @@
         "property_butler_quality",
         "property_butler_training",
         "property_butler_archive",
+        "property_butler_scorecard",
     ],
     "data": [],
     "assets": {"web.assets_tests": ["property_butler_suite/static/tests/tours/*.js"]},
