@@ -2,7 +2,8 @@
     "name": "Property Butler Scorecards",
     "summary": "The butlers' monthly scorecard: the grid's collection rate, satisfaction, "
     "callbacks on time, inspections and vacant-unit inspections done against due, visits, "
-    "service recommendations; printable",
+    "service recommendations; the departments' satisfaction, rating by the butlers, tickets "
+    "responded and completed in time, valid complaints; printable",
     "version": "18.0.1.0.0",
     "category": "Services/Property",
     "author": "Property Butler Contributors",

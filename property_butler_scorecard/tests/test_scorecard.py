@@ -75,6 +75,34 @@ class TestScorecard(TicketCase):
         self.assertEqual(may["inspections"][0], "0/1 (0 %)")
         self.assertEqual(may["callbacks"][0], "–")
 
+    def test_department_figures(self):
+        tickets = self.env["property.ticket"]
+        works = self.env["property.department"].create({"name": "Works", "kind": "engineering"})
+        with freeze_time("2026-06-04 02:00:00"):
+            for late in (False, True):
+                ticket = self._ticket(self.repair_type, title=f"Lamp {late}")
+                ticket.write(
+                    {
+                        "department_id": works.id,
+                        "date_response_deadline": datetime(2026, 6, 4, 3, 0),
+                        "date_resolution_deadline": datetime(2026, 6, 4, 1, 0)
+                        if late
+                        else datetime(2026, 6, 5, 0, 0),
+                        "butler_score_speed": "4",
+                        "butler_score_quality": "5",
+                        "butler_score_communication": "3",
+                    }
+                )
+                ticket.action_done()
+                tickets |= ticket
+        _cells, card = self._card()
+        values = card._card_values()
+        row = {key: (text, low) for key, text, low in values["department_rows"][works]}
+        self.assertEqual(row["response"], ("2/2 (100 %)", False))
+        self.assertEqual(row["resolution"], ("1/2 (50 %)", True), "one completed late")
+        self.assertEqual(row["butler_rating"][0], "4.0")
+        self.assertIn("o_scorecard_department_resolution table-danger", card.scorecard_html)
+
     def test_queries_do_not_grow_with_the_butlers(self):
         Card = self.env["property.scorecard"].with_user(self.supervisor)
         Card._rows(date(2026, 6, 1), self.butler)  # access rules cached

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.property_butler_visit.models.property_ticket import BUTLER_SCORE_FIELDS
+
 from odoo.addons.property_butler.models.property_project import DEFAULT_TZ, local_to_utc
 
 GROUP = "property_butler.property_butler_group_"
@@ -17,6 +19,7 @@ METRICS = (
     "visits",
     "recommendations",
 )
+DEPARTMENT_METRICS = ("satisfaction", "butler_rating", "response", "resolution", "complaints")
 
 
 class PropertyScorecard(models.TransientModel):
@@ -66,11 +69,15 @@ class PropertyScorecard(models.TransientModel):
         self.ensure_one()
         start = (self.month or fields.Date.context_today(self)).replace(day=1)
         butlers = self._butlers()
+        departments = self.env["property.department"].search([], order="sequence, id")
         return {
             "month": start,
             "butlers": butlers,
             "rows": self._rows(start, butlers),
             "labels": self._labels(),
+            "departments": departments,
+            "department_rows": self._department_rows(start, departments),
+            "department_labels": self._department_labels(),
         }
 
     @api.model
@@ -84,6 +91,124 @@ class PropertyScorecard(models.TransientModel):
             "visits": self.env._("Visits"),
             "recommendations": self.env._("Recommendations (accepted)"),
         }
+
+    @api.model
+    def _department_labels(self):
+        return {
+            "satisfaction": self.env._("Residents' satisfaction"),
+            "butler_rating": self.env._("Butlers' rating (of 5)"),
+            "response": self.env._("Responded in time"),
+            "resolution": self.env._("Completed in time"),
+            "complaints": self.env._("Valid complaints"),
+        }
+
+    # ------------------------------------------------------------------
+    # The departments: {department id: {metric: value}}, a fixed number of queries
+    # ------------------------------------------------------------------
+    @api.model
+    def _department_rows(self, start, departments):
+        end = start + relativedelta(months=1)
+        first = local_to_utc(start, 0, DEFAULT_TZ)
+        last = local_to_utc(end, 0, DEFAULT_TZ)
+        figures = defaultdict(lambda: defaultdict(float))
+        Callback = self.env["property.ticket.callback"]
+        if Callback.has_access("read"):
+            for department, count, total in Callback._read_group(
+                [
+                    ("department_id", "in", departments.ids),
+                    ("state", "=", "done"),
+                    ("date_done", ">=", start),
+                    ("date_done", "<", end),
+                ],
+                ["department_id"],
+                ["__count", "satisfaction:sum"],
+            ):
+                figures[department.id]["callbacks"] = count
+                figures[department.id]["satisfaction"] = (total or 0.0) / count
+        Ticket = self.env["property.ticket"]
+        if Ticket.has_access("read"):
+            fields_read = [
+                "department_id",
+                "date_responded",
+                "date_response_deadline",
+                "date_done",
+                "date_resolution_deadline",
+                *BUTLER_SCORE_FIELDS,
+                "butler_rated_on",
+            ]
+            for ticket in Ticket.search_fetch(
+                [
+                    ("department_id", "in", departments.ids),
+                    ("date_done", ">=", first),
+                    ("date_done", "<", last),
+                ],
+                fields_read,
+            ):
+                values = figures[ticket.department_id.id]
+                values["done"] += 1
+                if ticket.date_responded and ticket.date_response_deadline:
+                    values["responses"] += 1
+                    values["responses_on_time"] += (
+                        ticket.date_responded <= ticket.date_response_deadline
+                    )
+                if ticket.date_resolution_deadline:
+                    values["resolutions"] += 1
+                    values["resolutions_on_time"] += (
+                        ticket.date_done <= ticket.date_resolution_deadline
+                    )
+                scores = [int(ticket[name]) for name in BUTLER_SCORE_FIELDS if ticket[name]]
+                if scores:
+                    values["rated"] += 1
+                    values["rating"] += sum(scores) / len(scores)
+            for department, count in Ticket._read_group(
+                [
+                    ("kind", "=", "complaint"),
+                    ("judgement", "=", "valid"),
+                    ("responsible_department_id", "in", departments.ids),
+                    ("date_received", ">=", first),
+                    ("date_received", "<", last),
+                ],
+                ["responsible_department_id"],
+                ["__count"],
+            ):
+                figures[department.id]["complaints"] = count
+        return {
+            department: self._department_cells(figures.get(department.id, {}))
+            for department in departments
+        }
+
+    @api.model
+    def _department_cells(self, values):
+        company = self.env.company
+
+        def ratio(done, total):
+            if not total:
+                return ("–", False)
+            rate = 100.0 * done / total
+            return (f"{int(done)}/{int(total)} ({rate:.0f} %)", rate < 100 - 1e-9)
+
+        cells = {
+            "satisfaction": (
+                (
+                    f"{values['satisfaction']:.1f} %",
+                    values["satisfaction"] < company.property_satisfaction_target - 1e-9,
+                )
+                if values.get("callbacks")
+                else ("–", False)
+            ),
+            "butler_rating": (
+                (f"{values['rating'] / values['rated']:.1f}", False)
+                if values.get("rated")
+                else ("–", False)
+            ),
+            "response": ratio(values.get("responses_on_time", 0), values.get("responses", 0)),
+            "resolution": ratio(values.get("resolutions_on_time", 0), values.get("resolutions", 0)),
+            "complaints": (
+                str(int(values.get("complaints", 0))),
+                values.get("complaints", 0) > 0,
+            ),
+        }
+        return [(key, *cells[key]) for key in DEPARTMENT_METRICS]
 
     # ------------------------------------------------------------------
     # The figures: {butler id: {metric: value}}, one grouped query each
