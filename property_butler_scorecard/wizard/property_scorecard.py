@@ -69,7 +69,9 @@ class PropertyScorecard(models.TransientModel):
         self.ensure_one()
         start = (self.month or fields.Date.context_today(self)).replace(day=1)
         butlers = self._butlers()
-        departments = self.env["property.department"].search([], order="sequence, id")
+        departments = self.env["property.department"].search(
+            [("company_id", "in", self.env.companies.ids)], order="sequence, id"
+        )
         return {
             "month": start,
             "butlers": butlers,
