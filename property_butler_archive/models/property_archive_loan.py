@@ -48,7 +48,7 @@ class PropertyArchiveLoan(models.Model):
     @api.constrains("date_out", "date_due")
     def _check_dates(self):
         for loan in self:
-            if loan.date_due < loan.date_out:
+            if loan.date_due and loan.date_out and loan.date_due < loan.date_out:
                 raise ValidationError(self.env._("A file cannot be due back before it goes out."))
 
     @api.constrains("archive_id", "state")
@@ -74,7 +74,7 @@ class PropertyArchiveLoan(models.Model):
     def _compute_is_overdue(self):
         today = self._today()
         for loan in self:
-            loan.is_overdue = loan.state == "out" and loan.date_due < today
+            loan.is_overdue = bool(loan.state == "out" and loan.date_due and loan.date_due < today)
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

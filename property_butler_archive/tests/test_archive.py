@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
 
@@ -99,6 +99,16 @@ class TestArchive(PropertyButlerCase):
         self.assertEqual(loan.state, "returned")
         self.assertFalse(loan.activity_ids)
         self.assertFalse(archive.is_out)
+
+    def test_new_loan_form(self):
+        """The New form computes before the dates are filled in (it failed on the empty due date)."""
+        archive = self._file()
+        form = Form(self.env["property.archive.loan"].with_user(self.butler))
+        self.assertFalse(form.is_overdue)
+        form.archive_id = archive
+        form.approver_id = self.supervisor
+        form.date_due = date(2026, 12, 31)
+        self.assertEqual(form.save().borrower_id, self.butler)
 
     def test_who_sees_the_archives(self):
         archive = self._file()
