@@ -66,6 +66,15 @@ class PropertyArchiveLoan(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if (
+            {"state", "date_returned"} & set(vals)
+            and not self.env.su
+            and not self.env.context.get("property_loan_return")
+        ):
+            raise UserError(self.env._("A file is returned with the Returned button."))
+        return super().write(vals)
+
     def _today(self):
         return fields.Date.context_today(self.with_context(tz=self.env.user.tz or DEFAULT_TZ))
 
@@ -85,7 +94,9 @@ class PropertyArchiveLoan(models.Model):
     def action_return(self):
         if self.filtered(lambda loan: loan.state != "out"):
             raise UserError(self.env._("This file has already been returned."))
-        self.write({"state": "returned", "date_returned": self._today()})
+        self.with_context(property_loan_return=True).write(
+            {"state": "returned", "date_returned": self._today()}
+        )
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 

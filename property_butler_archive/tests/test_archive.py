@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.property_butler.tests.common import PropertyButlerCase
@@ -93,6 +93,8 @@ class TestArchive(PropertyButlerCase):
             self.assertFalse(
                 self.env["property.archive.loan"]._cron_overdue_reminders() & loan, "once"
             )
+        with self.assertRefused(UserError, "Returned button"):
+            loan.write({"state": "returned"})
         (activity,) = loan.activity_ids
         self.assertEqual(activity.user_id, self.butler)
         loan.action_return()

@@ -95,6 +95,15 @@ class PropertyIncident(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        if (
+            {"state", "date_reported"} & set(vals)
+            and not self.env.su
+            and not self.env.context.get("property_incident_workflow")
+        ):
+            raise UserError(self.env._("An incident is reported and closed through its buttons."))
+        return super().write(vals)
+
     @api.depends("severity", "is_safety")
     def _compute_is_major_safety(self):
         for incident in self:
@@ -129,11 +138,13 @@ class PropertyIncident(models.Model):
                         incident.display_name,
                     )
                 )
-        self.write({"state": "reported", "date_reported": fields.Datetime.now()})
+        self.with_context(property_incident_workflow=True).write(
+            {"state": "reported", "date_reported": fields.Datetime.now()}
+        )
         return True
 
     def action_close(self):
         if self.filtered(lambda incident: incident.state != "reported"):
             raise UserError(self.env._("Report an incident to the company before closing it."))
-        self.write({"state": "closed"})
+        self.with_context(property_incident_workflow=True).write({"state": "closed"})
         return True

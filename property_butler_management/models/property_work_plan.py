@@ -19,6 +19,8 @@ PLAN_STATES = [
 ]
 # What the superior approved: fixed once the plan is submitted (sent back, it is a draft again).
 LOCKED_FIELDS = {"user_id", "project_id", "period_type", "date_start", "approver_id"}
+# Changed by the buttons only (submit, approve, send back, summarise), never written directly.
+WORKFLOW_FIELDS = {"state", "date_submitted", "date_approved"}
 # The advisory-lock namespace of the reminders (one lock per person while their plans are made).
 REMINDER_LOCK = 48151
 
@@ -93,7 +95,10 @@ class PropertyWorkPlan(models.Model):
         readonly=False,
         precompute=True,
         tracking=True,
-        domain="[('share', '=', False), ('id', '!=', user_id)]",
+        domain=lambda self: [
+            ("share", "=", False),
+            ("groups_id", "in", self.env.ref(GROUP + "supervisor").ids),
+        ],
         help="Who approves the plan: by default the project's supervisor, for the supervisor "
         "the project's manager.",
     )
@@ -230,6 +235,17 @@ class PropertyWorkPlan(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if (
+            WORKFLOW_FIELDS & set(vals)
+            and not self.env.su
+            and not self.env.context.get("property_plan_workflow")
+        ):
+            raise UserError(
+                self.env._(
+                    "A plan's status changes through its buttons: Submit, Approve, Send Back, "
+                    "Summarise."
+                )
+            )
         if not self.env.su and LOCKED_FIELDS & set(vals):
             locked = self.filtered(lambda plan: plan.state != "draft")
             if locked:
@@ -262,6 +278,17 @@ class PropertyWorkPlan(models.Model):
     def _unlink_only_drafts(self):
         if self.filtered(lambda plan: plan.state != "draft") and not self.env.su:
             raise UserError(self.env._("Only a draft plan can be deleted."))
+
+    @api.constrains("approver_id")
+    def _check_approver(self):
+        for plan in self.filtered("approver_id"):
+            if not plan.approver_id.sudo().has_group(GROUP + "supervisor"):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is not a supervisor or manager: a plan is approved by one.",
+                        user=plan.approver_id.name,
+                    )
+                )
 
     @api.constrains("item_ids", "state")
     def _check_items(self):
@@ -315,7 +342,9 @@ class PropertyWorkPlan(models.Model):
                 raise UserError(self.env._("Choose the superior who approves %s.", plan.name))
             if plan.user_id != self.env.user and not self.env.user.has_group(GROUP + "supervisor"):
                 raise UserError(self.env._("Only %s submits this plan.", plan.user_id.name))
-        self.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+        self.with_context(property_plan_workflow=True).write(
+            {"state": "submitted", "date_submitted": fields.Datetime.now()}
+        )
         self.activity_feedback(["property_butler_management.mail_activity_type_plan_due"])
         for plan in self:
             plan.activity_schedule(
@@ -329,7 +358,9 @@ class PropertyWorkPlan(models.Model):
     def action_approve(self):
         self._check_state(("submitted",), self.env._("approved"))
         self._check_superior()
-        self.write({"state": "approved", "date_approved": fields.Datetime.now()})
+        self.with_context(property_plan_workflow=True).write(
+            {"state": "approved", "date_approved": fields.Datetime.now()}
+        )
         self.activity_feedback(["property_butler_management.mail_activity_type_plan_approve"])
         return True
 
@@ -350,7 +381,9 @@ class PropertyWorkPlan(models.Model):
         self._check_state(("submitted", "approved"), self.env._("sent back"))
         self._check_superior()
         self.activity_unlink(["property_butler_management.mail_activity_type_plan_approve"])
-        self.write({"state": "draft", "date_approved": False})
+        self.with_context(property_plan_workflow=True).write(
+            {"state": "draft", "date_approved": False}
+        )
         for plan in self:
             plan.message_post(
                 body=self.env._(
@@ -387,7 +420,7 @@ class PropertyWorkPlan(models.Model):
                         "Write the summary of %s: what was done, and what was not.", plan.name
                     )
                 )
-        self.write({"state": "done"})
+        self.with_context(property_plan_workflow=True).write({"state": "done"})
         return True
 
     def _summary_written(self):

@@ -27,6 +27,8 @@ class TestIncidentIdea(PropertyButlerCase):
         with self.assertRefused(UserError, "Write what was done on site"):
             incident.action_report()
         self.assertEqual(incident.state, "open")
+        with self.assertRefused(UserError, "through its buttons"):
+            incident.with_user(self.guard).write({"state": "reported"})
         incident.actions = "Water shut off at 14:05, the car park closed"
         incident.action_report()
         self.assertEqual(incident.state, "reported")

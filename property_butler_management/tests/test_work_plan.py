@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2.errors import UniqueViolation
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -116,6 +116,19 @@ class TestWorkPlan(PropertyButlerCase):
             plan.with_user(self.butler).summary = "<p>Done but the second item.</p>"
             plan.with_user(self.butler).action_done()
         self.assertEqual(plan.state, "done")
+
+    def test_status_only_through_the_buttons(self):
+        """Written directly (as over RPC), the status is refused: a butler cannot approve his own
+        plan; nor can he choose a colleague as his superior."""
+        plan = self._plan()
+        with self.assertRefused(UserError, "through its buttons"):
+            plan.with_user(self.butler).write({"state": "approved"})
+        with self.assertRefused(UserError, "through its buttons"):
+            plan.with_user(self.butler).write({"date_approved": "2026-06-09 02:00:00"})
+        self.assertEqual(plan.state, "draft")
+        with self.assertRefused(ValidationError, "not a supervisor or manager"):
+            plan.with_user(self.butler).write({"approver_id": self.butler2.id})
+        self.assertEqual(plan.approver_id, self.supervisor)
 
     def test_send_back_with_the_reason(self):
         plan = self._plan()
