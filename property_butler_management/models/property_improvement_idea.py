@@ -75,6 +75,12 @@ class PropertyImprovementIdea(models.Model):
     def write(self, vals):
         if EVALUATION_FIELDS & set(vals):
             self._check_evaluator()
+        elif not self.env.su and not self.env.user.has_group(GROUP + "supervisor"):
+            others = self.filtered(lambda idea: idea.user_id != self.env.user)
+            if others or self.filtered(lambda idea: idea.state != "proposed"):
+                raise UserError(
+                    self.env._("Only its author changes an idea, and only until it is evaluated.")
+                )
         return super().write(vals)
 
     def _decide(self, state, from_states):

@@ -72,6 +72,9 @@ class TestIncidentIdea(PropertyButlerCase):
             idea.action_adopt()
         with self.assertRefused(UserError, "Only a supervisor"):
             idea.write({"saving": 100})
+        idea.description = "One sticker per lift, read by the phone"
+        with self.assertRefused(UserError, "Only its author"):
+            idea.with_user(self.butler2).write({"description": "Something else"})
         idea = idea.with_user(self.supervisor)
         self.assertTrue(idea.can_evaluate)
         with self.assertRefused(UserError, "Write the evaluation"):
@@ -84,6 +87,8 @@ class TestIncidentIdea(PropertyButlerCase):
         self.assertTrue(idea.date_adopted)
         with self.assertRefused(UserError, "already been decided"):
             idea.action_reject()
+        with self.assertRefused(UserError, "Only its author"):
+            idea.with_user(self.butler).write({"benefit": "Faster"})
 
     def test_demo_year(self):
         if not self.env.ref("property_butler.user_butler1", raise_if_not_found=False):
