@@ -129,6 +129,28 @@ class TestArchive(PropertyButlerCase):
         self.assertEqual(other.company_id, company)
         self.assertNotIn(other, self.env["property.archive"].with_user(self.supervisor).search([]))
 
+    def test_butler_outside_the_grid(self):
+        """With the grid restriction on, a butler reads the resident files of his own grid's
+        units only; files about no unit stay the department's."""
+        self.company.property_grid_restricted = True
+        self._grid(self.butler, building_ids=[(6, 0, self.building.ids)])  # 3-2-1502
+        resident_file = self._file()
+        takeover = self._file(
+            name="Building 2 takeover",
+            type_id=self.env.ref("property_butler_archive.property_archive_type_takeover").id,
+            unit_id=False,
+            partner_id=False,
+        )
+        Archive = self.env["property.archive"]
+        self.assertIn(resident_file, Archive.with_user(self.butler).search([]))
+        seen_by_butler2 = Archive.with_user(self.butler2).search([])
+        self.assertNotIn(resident_file, seen_by_butler2)
+        self.assertIn(takeover, seen_by_butler2)
+        with self.assertRaises(AccessError):
+            resident_file.with_user(self.butler2).read(["partner_id"])
+        self.assertIn(resident_file, Archive.with_user(self.supervisor).search([]))
+        self.assertIn(resident_file, Archive.with_user(self.front_desk).search([]))
+
     def test_demo_archives(self):
         project = self.env.ref("property_butler.project_sunshine", raise_if_not_found=False)
         if not project or not project.unit_ids:

@@ -13,76 +13,60 @@ class DigestDigest(models.Model):
 
     kpi_property_major_complaints = fields.Boolean("Major Complaints")
     kpi_property_major_complaints_value = fields.Integer(
-        compute="_compute_kpi_property_major_complaints_value", export_string_translation=False
+        compute="_compute_kpi_property_values", export_string_translation=False
     )
     kpi_property_incidents = fields.Boolean("Emergency Incidents")
     kpi_property_incidents_value = fields.Integer(
-        compute="_compute_kpi_property_incidents_value", export_string_translation=False
+        compute="_compute_kpi_property_values", export_string_translation=False
     )
     kpi_property_ideas_adopted = fields.Boolean("Adopted Ideas")
     kpi_property_ideas_adopted_value = fields.Integer(
-        compute="_compute_kpi_property_ideas_adopted_value", export_string_translation=False
+        compute="_compute_kpi_property_values", export_string_translation=False
     )
     kpi_property_plans_late = fields.Boolean("Plans Submitted Late")
     kpi_property_plans_late_value = fields.Integer(
-        compute="_compute_kpi_property_plans_late_value", export_string_translation=False
+        compute="_compute_kpi_property_values", export_string_translation=False
     )
     kpi_property_exams_failed = fields.Boolean("Exams Failed")
     kpi_property_exams_failed_value = fields.Integer(
-        compute="_compute_kpi_property_exams_failed_value", export_string_translation=False
+        compute="_compute_kpi_property_values", export_string_translation=False
     )
 
-    def _check_property_supervisor(self):
+    def _property_kpis(self):
+        """{value field: (model, date field, domain)} of the customer-service KPIs."""
+        return {
+            "kpi_property_major_complaints_value": (
+                "property.ticket",
+                "date_received",
+                [("kind", "=", "complaint"), ("is_major", "=", True)],
+            ),
+            "kpi_property_incidents_value": ("property.incident", "date", []),
+            "kpi_property_ideas_adopted_value": (
+                "property.improvement.idea",
+                "date_adopted",
+                [("state", "=", "adopted")],
+            ),
+            "kpi_property_plans_late_value": (
+                "property.work.plan",
+                "date_due",
+                [("is_late", "=", True)],
+            ),
+            "kpi_property_exams_failed_value": (
+                "property.training.attendance",
+                "date",
+                [("session_state", "=", "done"), ("present", "=", True), ("passed", "=", False)],
+            ),
+        }
+
+    def _compute_kpi_property_values(self):
         if not self.env.user.has_group(GROUP + "supervisor"):
             raise AccessError(
                 self.env._("Do not have access, skip this data for user's digest email")
             )
-
-    def _compute_kpi_property_major_complaints_value(self):
-        self._check_property_supervisor()
-        self._calculate_company_based_kpi(
-            "property.ticket",
-            "kpi_property_major_complaints_value",
-            date_field="date_received",
-            additional_domain=[("kind", "=", "complaint"), ("is_major", "=", True)],
-        )
-
-    def _compute_kpi_property_incidents_value(self):
-        self._check_property_supervisor()
-        self._calculate_company_based_kpi(
-            "property.incident", "kpi_property_incidents_value", date_field="date"
-        )
-
-    def _compute_kpi_property_ideas_adopted_value(self):
-        self._check_property_supervisor()
-        self._calculate_company_based_kpi(
-            "property.improvement.idea",
-            "kpi_property_ideas_adopted_value",
-            date_field="date_adopted",
-            additional_domain=[("state", "=", "adopted")],
-        )
-
-    def _compute_kpi_property_plans_late_value(self):
-        self._check_property_supervisor()
-        self._calculate_company_based_kpi(
-            "property.work.plan",
-            "kpi_property_plans_late_value",
-            date_field="date_due",
-            additional_domain=[("is_late", "=", True)],
-        )
-
-    def _compute_kpi_property_exams_failed_value(self):
-        self._check_property_supervisor()
-        self._calculate_company_based_kpi(
-            "property.training.attendance",
-            "kpi_property_exams_failed_value",
-            date_field="date",
-            additional_domain=[
-                ("session_state", "=", "done"),
-                ("present", "=", True),
-                ("passed", "=", False),
-            ],
-        )
+        for field_name, (model, date_field, domain) in self._property_kpis().items():
+            self._calculate_company_based_kpi(
+                model, field_name, date_field=date_field, additional_domain=domain
+            )
 
     def _compute_kpis_actions(self, company, user):
         res = super()._compute_kpis_actions(company, user)

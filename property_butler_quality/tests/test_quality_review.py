@@ -187,4 +187,4 @@ class TestQualityDigest(TicketCase):
         with self.assertRaises(AccessError):
             digest.with_user(self.butler).with_context(
                 start_datetime=datetime(2026, 5, 4), end_datetime=datetime(2026, 5, 11)
-            )._compute_kpi_property_incidents_value()
+            )._compute_kpi_property_values()
